@@ -1,0 +1,53 @@
+/** Reads and checks a manifest: JSON Schema first (every problem at once), then cross-field rules. */
+import { Ajv } from 'ajv';
+import { ModelError, type FieldError } from '../runtime/errors.js';
+import { ManifestSchema, type Manifest } from './schema.js';
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function schemaErrors(value: unknown): FieldError[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(ManifestSchema);
+  if (validator(value)) return [];
+  return (validator.errors ?? []).map((e) => ({
+    pointer: e.instancePath,
+    message: e.message ?? e.keyword,
+    keyword: e.keyword,
+  }));
+}
+
+function ruleErrors(m: Manifest): FieldError[] {
+  const errors: FieldError[] = [];
+  const rule = (ok: boolean, pointer: string, message: string) => {
+    if (!ok) errors.push({ pointer, message, keyword: 'manifest' });
+  };
+  rule(
+    m.target.classes.includes(m.target.positive_class),
+    '/target/positive_class',
+    'must be one of target.classes',
+  );
+  rule(
+    m.target.classes[0] !== m.target.classes[1],
+    '/target/classes',
+    'must be two different classes',
+  );
+  const names = m.features.map((f) => f.name);
+  rule(new Set(names).size === names.length, '/features', 'feature names must be unique');
+  m.features.forEach((f, i) => {
+    if (f.kind === 'numeric')
+      rule(f.minimum <= f.maximum, `/features/${i}/maximum`, 'must be >= minimum');
+  });
+  return errors;
+}
+
+/** Validates a parsed manifest; throws `invalid_manifest` listing every problem. */
+export function parseManifest(value: unknown, source = 'manifest'): Manifest {
+  const errors = schemaErrors(value);
+  const all = errors.length > 0 ? errors : ruleErrors(value as Manifest);
+  if (all.length > 0) {
+    const list = all.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ');
+    throw new ModelError('invalid_manifest', `${source} is not a valid model manifest: ${list}`, {
+      details: all,
+    });
+  }
+  return value as Manifest;
+}

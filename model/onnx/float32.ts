@@ -1,0 +1,23 @@
+/** float32 rounding helpers: ONNX-ML stores thresholds as float32 and onnxruntime compares in float32. */
+
+const f32 = new Float32Array(1);
+const bits = new Uint32Array(f32.buffer);
+
+/** The largest float32 strictly below the float32 value `x` (NaN and -Infinity are returned as is). */
+export function nextDown32(x: number): number {
+  if (Number.isNaN(x) || x === -Infinity) return x;
+  if (x === 0) return -(2 ** -149);
+  f32[0] = x;
+  bits[0] = (bits[0] ?? 0) + (x > 0 ? -1 : 1);
+  return f32[0];
+}
+
+/**
+ * The largest float32 that is <= `x`. For any float32 input v, `v <= x` exactly when
+ * `v <= float32AtMost(x)`, so a float64 split threshold exported this way routes every float32
+ * input as the float64 tree would; rounding to nearest can send inputs in (x, fround(x)] left.
+ */
+export function float32AtMost(x: number): number {
+  const rounded = Math.fround(x);
+  return rounded <= x ? rounded : nextDown32(rounded);
+}

@@ -1,0 +1,87 @@
+/**
+ * The input contract of a model, derived from its manifest's features: a JSON Schema per record
+ * (types, categories, numeric domains, required fields, no unknown fields) and its ajv validator,
+ * whose errors become field errors located by JSON Pointer.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Feature } from '../features.js';
+import type { FieldError } from './errors.js';
+
+/** JSON Schema (draft 2020-12 compatible subset) of one input record. */
+export function recordSchema(features: readonly Feature[]): Record<string, unknown> {
+  const properties = Object.fromEntries(
+    features.map((f) => [
+      f.name,
+      f.kind === 'categorical'
+        ? { type: 'string', enum: [...f.categories], description: f.description }
+        : {
+            type: f.integer ? 'integer' : 'number',
+            minimum: f.minimum,
+            maximum: f.maximum,
+            description: f.unit ? `${f.description} (${f.unit})` : f.description,
+          },
+    ]),
+  );
+  return {
+    type: 'object',
+    properties,
+    required: features.map((f) => f.name),
+    additionalProperties: false,
+  };
+}
+
+/** RFC 6901 escaping of one reference token. */
+export function escapePointer(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  number: 'a number',
+  integer: 'a whole number',
+  string: 'a string',
+  object: 'an object (one applicant record)',
+};
+
+function describe(error: ErrorObject): { pointer: string; message: string } {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return {
+        pointer: `${error.instancePath}/${escapePointer(String(params.missingProperty))}`,
+        message: 'is required',
+      };
+    case 'additionalProperties':
+      return {
+        pointer: `${error.instancePath}/${escapePointer(String(params.additionalProperty))}`,
+        message: 'is not an input of this model',
+      };
+    case 'enum':
+      return {
+        pointer: error.instancePath,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'type':
+      return {
+        pointer: error.instancePath,
+        message: `must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}`,
+      };
+    default:
+      return { pointer: error.instancePath, message: error.message ?? `fails ${error.keyword}` };
+  }
+}
+
+/** Validates one record; returns every problem (empty when valid), pointers prefixed by `prefix`. */
+export type RecordValidator = (record: unknown, prefix?: string) => FieldError[];
+
+/** Compiles the contract once per model; the validator is then cheap to call per record. */
+export function compileContract(features: readonly Feature[]): RecordValidator {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  const validate = ajv.compile(recordSchema(features));
+  return (record, prefix = '') => {
+    if (validate(record)) return [];
+    return (validate.errors ?? []).map((e) => {
+      const { pointer, message } = describe(e);
+      return { pointer: prefix + pointer, message, keyword: e.keyword };
+    });
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Loads a model directory (`model.json` + the ONNX file it names) once: checks the manifest, verifies
+ * the ONNX file's sha256, creates one ONNX Runtime session and returns a frozen scorer.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import type { FeatureRecord } from '../features.js';
+import { parseManifest } from '../manifest/parse.js';
+import type { Manifest } from '../manifest/schema.js';
+import { unwrapZipMap } from '../onnx/index.js';
+import { compileContract } from './contract.js';
+import { ModelError, type FieldError } from './errors.js';
+import { bindInputs, encodeRecords } from './inputs.js';
+import { bindOutputs, decodePredictions, type Prediction } from './outputs.js';
+
+export type Outcome =
+  | { readonly ok: true; readonly prediction: Prediction }
+  | { readonly ok: false; readonly errors: FieldError[] };
+
+export interface LoadedModel {
+  readonly manifest: Manifest;
+  readonly info: {
+    readonly dir: string;
+    readonly file: string;
+    readonly sha256: string;
+    readonly loadMs: number;
+    readonly zipMapUnwrapped: boolean;
+  };
+  /** Every field error of every record, pointers prefixed by the record's index (`/3/age`). */
+  validate(records: readonly unknown[]): FieldError[];
+  /** Scores the valid records in one ONNX Runtime call; invalid ones get their field errors. */
+  scoreEach(records: readonly unknown[]): Promise<Outcome[]>;
+  /** Scores all records, or throws `invalid_input` listing every field error when any is invalid. */
+  predict(records: readonly unknown[]): Promise<Prediction[]>;
+  close(): Promise<void>;
+}
+
+export interface LoadModelOptions {
+  /** Threads ONNX Runtime may use per call; default 1 (Knative scales out with instances instead). */
+  readonly intraOpNumThreads?: number;
+}
+
+async function readOrNotFound(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    throw new ModelError('model_not_found', `cannot read ${path}`, { cause });
+  }
+}
+
+async function readManifest(dir: string): Promise<Manifest> {
+  const path = join(dir, 'model.json');
+  const text = (await readOrNotFound(path)).toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new ModelError('invalid_manifest', `${path} is not JSON`, { cause });
+  }
+  return parseManifest(json, path);
+}
+
+async function createSession(bytes: Uint8Array, probabilities: string, options: LoadModelOptions) {
+  const sessionOptions: ort.InferenceSession.SessionOptions = {
+    intraOpNumThreads: options.intraOpNumThreads ?? 1,
+    interOpNumThreads: 1,
+  };
+  const session = await ort.InferenceSession.create(bytes, sessionOptions);
+  const meta = session.outputMetadata.find((m) => m.name === probabilities);
+  if (meta?.isTensor !== false) return { session, zipMapUnwrapped: false };
+  // skl2onnx's default ZipMap output is a sequence of maps, which onnxruntime-node cannot return
+  const unwrapped = unwrapZipMap(bytes);
+  if (!unwrapped)
+    throw new ModelError('incompatible_model', `output '${probabilities}' is not a tensor`);
+  await session.release();
+  return {
+    session: await ort.InferenceSession.create(unwrapped, sessionOptions),
+    zipMapUnwrapped: true,
+  };
+}
+
+/** Loads and verifies a model directory. Throws a `ModelError` with a clear message when it cannot serve. */
+export async function loadModel(dir: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  const started = performance.now();
+  const manifest = await readManifest(dir);
+  const file = join(dir, manifest.artifact.file);
+  const bytes = await readOrNotFound(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== manifest.artifact.sha256)
+    throw new ModelError(
+      'checksum_mismatch',
+      `${file} has sha256 ${sha256}, the manifest says ${manifest.artifact.sha256}`,
+    );
+  const { session, zipMapUnwrapped } = await createSession(
+    bytes,
+    manifest.outputs.probabilities,
+    options,
+  );
+  const inputs = bindInputs(manifest, session.inputMetadata);
+  const output = bindOutputs(manifest, session.outputMetadata);
+  const check = compileContract(manifest.features);
+
+  const validate = (records: readonly unknown[]) => records.flatMap((r, i) => check(r, `/${i}`));
+  const scoreValid = async (records: readonly FeatureRecord[]): Promise<Prediction[]> => {
+    if (records.length === 0) return [];
+    const result = await session.run(encodeRecords(inputs, records), [output.name]);
+    return decodePredictions(result[output.name] as ort.Tensor, output);
+  };
+  const scoreEach = async (records: readonly unknown[]): Promise<Outcome[]> => {
+    const errors = records.map((r, i) => check(r, `/${i}`));
+    const valid = records.filter((_, i) => errors[i]?.length === 0) as FeatureRecord[];
+    const predictions = await scoreValid(valid);
+    let next = 0;
+    return errors.map((e) =>
+      e.length === 0
+        ? { ok: true, prediction: predictions[next++] as Prediction }
+        : { ok: false, errors: e },
+    );
+  };
+  const predict = async (records: readonly unknown[]) => {
+    const errors = validate(records);
+    if (errors.length > 0)
+      throw new ModelError('invalid_input', `${errors.length} invalid field(s)`, {
+        details: errors,
+      });
+    return scoreValid(records as FeatureRecord[]);
+  };
+  const info = Object.freeze({
+    dir,
+    file,
+    sha256,
+    loadMs: performance.now() - started,
+    zipMapUnwrapped,
+  });
+  return Object.freeze({
+    manifest,
+    info,
+    validate,
+    scoreEach,
+    predict,
+    close: () => session.release(),
+  });
+}
