@@ -14,7 +14,7 @@ function summary(artifacts: ReturnType<typeof trainCreditArtifacts>['artifacts']
     const t = (m.lineage.training ?? {}) as Record<string, unknown>;
     const fit =
       t.trees === undefined
-        ? `λ=${fixed(t.lambda, 1)} it=${fixed(t.iterations, 0)} |g|=${fixed(t.gradient_norm, 12)}`
+        ? `λ=${fixed(t.lambda, 1)} it=${fixed(t.iterations, 0)} |grad|=${Number(t.gradient_norm).toExponential(1)}`
         : `trees=${fixed(t.trees, 0)}`;
     return [
       m.name,

@@ -65,7 +65,7 @@ export function scorecardLearner(
       model: trained.model,
       diagnostics: {
         ...trained.diagnostics,
-        cv_log_loss: Object.fromEntries(options.lambdas.map((l, i) => [String(l), losses[i]])),
+        cv_log_loss: options.lambdas.map((l, i) => ({ lambda: l, log_loss: losses[i] })),
       },
     };
   };
