@@ -6,7 +6,15 @@ import { bindInputs, encodeRecords } from './inputs.js';
 
 const features: Feature[] = [
   { kind: 'categorical', name: 'colour', description: '', categories: ['red', 'green'] },
-  { kind: 'numeric', name: 'size', description: '', unit: '', minimum: 0, maximum: 10, integer: true },
+  {
+    kind: 'numeric',
+    name: 'size',
+    description: '',
+    unit: '',
+    minimum: 0,
+    maximum: 10,
+    integer: true,
+  },
 ];
 const perFeature = { input: { layout: 'per_feature' }, features } as unknown as Manifest;
 const meta = (name: string, type: string, shape: (number | string)[]) =>
@@ -14,7 +22,10 @@ const meta = (name: string, type: string, shape: (number | string)[]) =>
 
 describe('bindInputs', () => {
   it('binds per-feature inputs by name and encodes columns with the input types', () => {
-    const bindings = bindInputs(perFeature, [meta('size', 'int64', ['N', 1]), meta('colour', 'string', ['N'])]);
+    const bindings = bindInputs(perFeature, [
+      meta('size', 'int64', ['N', 1]),
+      meta('colour', 'string', ['N']),
+    ]);
     const feeds = encodeRecords(bindings, [
       { colour: 'red', size: 3 },
       { colour: 'green', size: 7 },
@@ -26,20 +37,49 @@ describe('bindInputs', () => {
   });
 
   it('refuses a model whose inputs do not match the manifest, saying which', () => {
-    expect(() => bindInputs(perFeature, [meta('colour', 'string', ['N', 1])])).toThrow(/no input for feature\(s\) size/);
-    expect(() => bindInputs(perFeature, [meta('colour', 'string', [1]), meta('size', 'float32', [1]), meta('x', 'float32', [1])])).toThrow(/x are not features/);
-    expect(() => bindInputs(perFeature, [meta('colour', 'float32', ['N', 1]), meta('size', 'float32', ['N', 1])])).toThrow(/categorical feature 'colour'/);
-    expect(() => bindInputs(perFeature, [meta('colour', 'string', ['N', 3]), meta('size', 'float32', ['N', 1])])).toThrow(/expected \[N,1\]/);
+    expect(() => bindInputs(perFeature, [meta('colour', 'string', ['N', 1])])).toThrow(
+      /no input for feature\(s\) size/,
+    );
+    expect(() =>
+      bindInputs(perFeature, [
+        meta('colour', 'string', [1]),
+        meta('size', 'float32', [1]),
+        meta('x', 'float32', [1]),
+      ]),
+    ).toThrow(/x are not features/);
+    expect(() =>
+      bindInputs(perFeature, [
+        meta('colour', 'float32', ['N', 1]),
+        meta('size', 'float32', ['N', 1]),
+      ]),
+    ).toThrow(/categorical feature 'colour'/);
+    expect(() =>
+      bindInputs(perFeature, [
+        meta('colour', 'string', ['N', 3]),
+        meta('size', 'float32', ['N', 1]),
+      ]),
+    ).toThrow(/expected \[N,1\]/);
   });
 
   it('refuses an integer input for a feature that allows fractions', () => {
-    const fractional = { ...perFeature, features: [features[0], { ...features[1], integer: false }] } as unknown as Manifest;
-    expect(() => bindInputs(fractional, [meta('colour', 'string', ['N', 1]), meta('size', 'int32', ['N', 1])])).toThrow(/allows fractions/);
+    const fractional = {
+      ...perFeature,
+      features: [features[0], { ...features[1], integer: false }],
+    } as unknown as Manifest;
+    expect(() =>
+      bindInputs(fractional, [meta('colour', 'string', ['N', 1]), meta('size', 'int32', ['N', 1])]),
+    ).toThrow(/allows fractions/);
   });
 
   it('fills a row-major [N,D] matrix for the matrix layout', () => {
-    const numeric: Feature[] = [features[1] as Feature, { ...(features[1] as Feature), name: 'weight' }];
-    const manifest = { input: { layout: 'matrix', name: 'X' }, features: numeric } as unknown as Manifest;
+    const numeric: Feature[] = [
+      features[1] as Feature,
+      { ...(features[1] as Feature), name: 'weight' },
+    ];
+    const manifest = {
+      input: { layout: 'matrix', name: 'X' },
+      features: numeric,
+    } as unknown as Manifest;
     const [binding] = bindInputs(manifest, [meta('X', 'float32', ['N', 2])]);
     const feeds = encodeRecords(binding ? [binding] : [], [
       { size: 1, weight: 2 },

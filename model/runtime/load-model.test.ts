@@ -8,7 +8,9 @@ import { ModelError } from './errors.js';
 import { loadModel } from './load-model.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'scorefn-load-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 /** A private copy of a bundled model that a test may damage. */
 function copyOf(name: string, label: string): string {
@@ -55,11 +57,23 @@ describe('loadModel', () => {
 
   it('lists every problem of an invalid manifest with its pointer', async () => {
     const dir = copyOf('credit-scorecard', 'bad-manifest');
-    const manifest = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'model.json'), JSON.stringify({ ...manifest, decision: { ...(manifest.decision as object), threshold: 2 }, target: 'x' }));
+    const manifest = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(
+      join(dir, 'model.json'),
+      JSON.stringify({
+        ...manifest,
+        decision: { ...(manifest.decision as object), threshold: 2 },
+        target: 'x',
+      }),
+    );
     const error = await loadError(dir);
     expect(error.code).toBe('invalid_manifest');
-    expect(error.details.map((d) => d.pointer)).toEqual(expect.arrayContaining(['/decision/threshold', '/target']));
+    expect(error.details.map((d) => d.pointer)).toEqual(
+      expect.arrayContaining(['/decision/threshold', '/target']),
+    );
   });
 });
 
@@ -74,7 +88,9 @@ describe('a loaded model', async () => {
       expect(p.probability_bad).toBeGreaterThan(0);
       expect(p.probability_bad).toBeLessThan(1);
       expect(p.label).toBe(p.probability_bad > 0.5 ? 'bad' : 'good');
-      expect(p.decision).toBe(p.probability_bad >= model.manifest.decision.threshold ? 'decline' : 'approve');
+      expect(p.decision).toBe(
+        p.probability_bad >= model.manifest.decision.threshold ? 'decline' : 'approve',
+      );
     }
   });
 
@@ -82,16 +98,24 @@ describe('a loaded model', async () => {
     const batch = [applicants[0], { ...applicants[1], age: 'old' }, applicants[2]];
     const outcomes = await model.scoreEach(batch);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
-    expect(outcomes[1]).toEqual({ ok: false, errors: [{ pointer: '/1/age', message: 'must be a whole number', keyword: 'type' }] });
+    expect(outcomes[1]).toEqual({
+      ok: false,
+      errors: [{ pointer: '/1/age', message: 'must be a whole number', keyword: 'type' }],
+    });
     const alone = await model.predict([applicants[2]]);
     expect(outcomes[2]).toEqual({ ok: true, prediction: alone[0] });
   });
 
   it('throws invalid_input listing every bad field when predict gets an invalid record', async () => {
-    const error: unknown = await model.predict([applicants[0], { ...applicants[1], purpose: 'yacht', extra: 1 }]).catch((e: unknown) => e);
+    const error: unknown = await model
+      .predict([applicants[0], { ...applicants[1], purpose: 'yacht', extra: 1 }])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect((error as ModelError).code).toBe('invalid_input');
-    expect((error as ModelError).details.map((d) => d.pointer).sort()).toEqual(['/1/extra', '/1/purpose']);
+    expect((error as ModelError).details.map((d) => d.pointer).sort()).toEqual([
+      '/1/extra',
+      '/1/purpose',
+    ]);
   });
 
   it('scores an empty batch as nothing', async () => {
