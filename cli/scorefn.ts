@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { convertData } from './commands/convert-data.js';
 import { demo } from './commands/demo.js';
+import { manifest } from './commands/manifest.js';
 import { train } from './commands/train.js';
 import { fail, write } from './output.js';
 
@@ -12,7 +13,12 @@ interface Command {
   readonly run: (values: Record<string, string | boolean | undefined>) => Promise<number>;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = { train, 'convert-data': convertData, demo };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  train,
+  'convert-data': convertData,
+  demo,
+  manifest,
+};
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);

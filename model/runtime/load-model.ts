@@ -69,11 +69,17 @@ async function createSession(bytes: Uint8Array, probabilities: string, options: 
   };
   const session = await ort.InferenceSession.create(bytes, sessionOptions);
   const meta = session.outputMetadata.find((m) => m.name === probabilities);
-  if (meta?.isTensor !== false) return { session, zipMapUnwrapped: false };
-  // skl2onnx's default ZipMap output is a sequence of maps, which onnxruntime-node cannot return
+  if (meta?.isTensor === true) return { session, zipMapUnwrapped: false };
+  // skl2onnx's default ZipMap output is a sequence of maps, which onnxruntime-node cannot return;
+  // unwrapping exposes the ZipMap's input tensor under its own name, which the manifest names
   const unwrapped = unwrapZipMap(bytes);
   if (!unwrapped)
-    throw new ModelError('incompatible_model', `output '${probabilities}' is not a tensor`);
+    throw new ModelError(
+      'incompatible_model',
+      meta
+        ? `output '${probabilities}' is not a tensor`
+        : `the model has no output '${probabilities}'`,
+    );
   await session.release();
   return {
     session: await ort.InferenceSession.create(unwrapped, sessionOptions),
