@@ -6,5 +6,6 @@ export default defineConfig({
     include: ['{model,functions,cli}/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    env: { LOG_LEVEL: 'silent' },
   },
 });

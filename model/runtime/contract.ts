@@ -45,6 +45,8 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
 function describe(error: ErrorObject): { pointer: string; message: string } {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
+    case 'maxItems':
+      return { pointer: error.instancePath, message: `must have at most ${String(params.limit)} items` };
     case 'required':
       return {
         pointer: `${error.instancePath}/${escapePointer(String(params.missingProperty))}`,
@@ -73,15 +75,21 @@ function describe(error: ErrorObject): { pointer: string; message: string } {
 /** Validates one record; returns every problem (empty when valid), pointers prefixed by `prefix`. */
 export type RecordValidator = (record: unknown, prefix?: string) => FieldError[];
 
+/** Turns ajv errors into field errors with readable messages, pointers prefixed by `prefix`. */
+export function toFieldErrors(errors: readonly ErrorObject[], prefix = ''): FieldError[] {
+  return errors.map((e) => {
+    const { pointer, message } = describe(e);
+    return { pointer: prefix + pointer, message, keyword: e.keyword };
+  });
+}
+
+/** Compiles any JSON Schema into a validator returning field errors (empty when valid). */
+export function compileValidator(schema: object, ajv = new Ajv({ allErrors: true, strict: true })): RecordValidator {
+  const validate = ajv.compile(schema);
+  return (value, prefix = '') => (validate(value) ? [] : toFieldErrors(validate.errors ?? [], prefix));
+}
+
 /** Compiles the contract once per model; the validator is then cheap to call per record. */
 export function compileContract(features: readonly Feature[]): RecordValidator {
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  const validate = ajv.compile(recordSchema(features));
-  return (record, prefix = '') => {
-    if (validate(record)) return [];
-    return (validate.errors ?? []).map((e) => {
-      const { pointer, message } = describe(e);
-      return { pointer: prefix + pointer, message, keyword: e.keyword };
-    });
-  };
+  return compileValidator(recordSchema(features));
 }

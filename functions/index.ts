@@ -1,0 +1,3 @@
+/** For `functions-framework --source`: importing this registers every function with the framework. */
+export { predictFunction } from './predict.js';
+export { healthFunction } from './health.js';

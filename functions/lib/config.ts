@@ -1,0 +1,104 @@
+/**
+ * The one place that reads the environment: `readConfig(env)` parses every variable once, reports
+ * every bad one at once, and returns a frozen, typed object. Nothing reads `process.env` later.
+ */
+import { ARTIFACTS_DIR } from '../../model/paths.js';
+
+export interface Config {
+  /** Port to listen on (Knative sets PORT). */
+  readonly port: number;
+  /** The function this instance serves (Knative: one per Service); undefined serves all on one port. */
+  readonly functionTarget: string | undefined;
+  /** Folder holding one sub-folder (model.json + .onnx) per model. */
+  readonly modelsDir: string;
+  /** Model folder names to load; empty means every folder in modelsDir. */
+  readonly models: readonly string[];
+  /** The model native requests go to; defaults to the first loaded model (by name). */
+  readonly defaultModel: string | undefined;
+  readonly maxRecords: number;
+  readonly maxBodyBytes: number;
+  readonly requestTimeoutMs: number;
+  readonly ortThreads: number;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  readonly production: boolean;
+  /** Knative's service and revision names, logged as labels. */
+  readonly service: string | undefined;
+  readonly revision: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(
+  env: Env,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${key} must be a whole number from ${min} to ${max}, got '${raw}'`);
+    return fallback;
+  }
+  return value;
+}
+
+function oneOf<T extends string>(
+  env: Env,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`${key} must be one of ${allowed.join(', ')}, got '${raw}'`);
+  return fallback;
+}
+
+const list = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+const optional = (raw: string | undefined) =>
+  raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+
+/** Parses the environment; throws a `ConfigError` naming every invalid variable. */
+export function readConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const config: Config = {
+    port: integer(env, 'PORT', 8080, 0, 65535, problems),
+    functionTarget: optional(env.FUNCTION_TARGET),
+    modelsDir: optional(env.MODELS_DIR) ?? ARTIFACTS_DIR,
+    models: list(env.MODELS),
+    defaultModel: optional(env.DEFAULT_MODEL),
+    maxRecords: integer(env, 'MAX_RECORDS', 1000, 1, 1_000_000, problems),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 1024 ** 3, problems),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+    ortThreads: integer(env, 'ORT_THREADS', 1, 1, 64, problems),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['silent', 'error', 'warn', 'info', 'debug'],
+      'info',
+      problems,
+    ),
+    production: env.NODE_ENV === 'production',
+    service: optional(env.K_SERVICE),
+    revision: optional(env.K_REVISION),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,102 @@
+/**
+ * The HTTP surface every handler uses: a request/response subset that both the functions
+ * framework's Express objects and bare `node:http` objects satisfy, so a function runs unchanged
+ * under `functions-framework --target=<name>` and under the lean server in `server.ts`.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { HttpProblem } from './problem.js';
+
+export interface HttpRequest {
+  readonly method?: string | undefined;
+  readonly url?: string | undefined;
+  readonly headers: IncomingHttpHeaders;
+  /** The raw body bytes (the functions framework's `rawBody`; the lean server sets it too). */
+  readonly rawBody?: Buffer | undefined;
+  /** What the functions framework already parsed, when no raw body is kept. */
+  readonly body?: unknown;
+  /** Bytes received, when the server kept none of them for being over the limit. */
+  readonly bodyBytes?: number | undefined;
+}
+
+export interface HttpResponse {
+  statusCode: number;
+  readonly headersSent: boolean;
+  setHeader(name: string, value: string | number | readonly string[]): unknown;
+  end(body?: string | Buffer): unknown;
+}
+
+/** What a route answers; written by one function so headers, logs and metrics stay uniform. */
+export interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+  /** Defaults to JSON; a string body with another type is sent as is. */
+  readonly contentType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body,
+  headers,
+});
+
+/** Header value as one string (first of a list). */
+export function header(req: HttpRequest, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isJsonType(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.+-]*\+json$/.test(type);
+}
+
+function bodyBytes(req: HttpRequest): Buffer {
+  if (req.rawBody) return req.rawBody;
+  if (Buffer.isBuffer(req.body)) return req.body;
+  if (typeof req.body === 'string') return Buffer.from(req.body);
+  return Buffer.alloc(0);
+}
+
+/**
+ * Reads the body as JSON: 415 unless the content type is JSON, 413 above `maxBytes`, 400 when empty
+ * or malformed (the parser's message says where, never echoing a stack).
+ */
+export function readJson(req: HttpRequest, maxBytes: number): unknown {
+  const contentType = header(req, 'content-type');
+  if (!isJsonType(contentType))
+    throw new HttpProblem(
+      'unsupported-media-type',
+      `Send the body as application/json, not ${contentType ?? 'no content type'}.`,
+      {
+        headers: { 'accept-post': 'application/json' },
+      },
+    );
+  const received = req.bodyBytes ?? 0;
+  if (received > maxBytes)
+    throw new HttpProblem(
+      'payload-too-large',
+      `The body has ${received} bytes; the limit is ${maxBytes}.`,
+    );
+  const bytes = bodyBytes(req);
+  if (bytes.length > maxBytes)
+    throw new HttpProblem(
+      'payload-too-large',
+      `The body has ${bytes.length} bytes; the limit is ${maxBytes}.`,
+    );
+  if (bytes.length === 0) throw new HttpProblem('invalid-json', 'The request body is empty.');
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let decoded: string;
+  try {
+    decoded = text.decode(bytes);
+  } catch {
+    throw new HttpProblem('invalid-json', 'The request body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(decoded) as unknown;
+  } catch (error) {
+    const reason =
+      error instanceof SyntaxError ? error.message.replace(/"[^"]{40,}"/g, '"…"') : 'malformed';
+    throw new HttpProblem('invalid-json', `The request body is not valid JSON: ${reason}.`);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Errors at the edge: `HttpProblem` carries an HTTP status and an RFC 9457 problem type; `toProblem`
+ * is the one table that turns any error into one. Unknown errors become an opaque 500 whose
+ * details stay in the log.
+ */
+import { ModelError, type FieldError } from '../../model/runtime/errors.js';
+
+/** Problem types: `urn:scorefn:problem:<slug>`, documented in the OpenAPI document. */
+export const PROBLEM_TYPES = {
+  'invalid-input': { status: 400, title: 'The request does not satisfy the model contract' },
+  'invalid-json': { status: 400, title: 'The request body is not valid JSON' },
+  'bad-request': { status: 400, title: 'Bad request' },
+  'not-found': { status: 404, title: 'Not found' },
+  'unknown-model': { status: 404, title: 'No such model' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'not-acceptable': { status: 406, title: 'Not acceptable' },
+  'payload-too-large': { status: 413, title: 'Request too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'not-ready': { status: 503, title: 'The model is not ready' },
+  timeout: { status: 503, title: 'The request took too long' },
+  internal: { status: 500, title: 'Internal error' },
+} as const;
+
+export type ProblemSlug = keyof typeof PROBLEM_TYPES;
+
+export interface ProblemOptions {
+  readonly errors?: readonly FieldError[];
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly cause?: unknown;
+}
+
+export class HttpProblem extends Error {
+  override readonly name = 'HttpProblem';
+  readonly status: number;
+  readonly title: string;
+  readonly errors: readonly FieldError[];
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    readonly slug: ProblemSlug,
+    readonly detail: string,
+    options: ProblemOptions = {},
+  ) {
+    super(detail, { cause: options.cause });
+    this.status = PROBLEM_TYPES[slug].status;
+    this.title = PROBLEM_TYPES[slug].title;
+    this.errors = options.errors ?? [];
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** Maps any thrown value to a problem; the second element says whether it is unexpected (log it). */
+export function toProblem(error: unknown): [HttpProblem, boolean] {
+  if (error instanceof HttpProblem) return [error, false];
+  if (error instanceof ModelError) {
+    if (error.code === 'invalid_input')
+      return [new HttpProblem('invalid-input', error.message, { errors: error.details }), false];
+    return [new HttpProblem('not-ready', 'The model cannot serve right now.'), true];
+  }
+  return [
+    new HttpProblem('internal', 'The request failed unexpectedly; it has been logged.', {
+      cause: error,
+    }),
+    true,
+  ];
+}
+
+/** The `application/problem+json` body (RFC 9457) with field errors as `#/pointer` (its section 3 example). */
+export function problemBody(problem: HttpProblem, requestId: string): Record<string, unknown> {
+  return {
+    type: `urn:scorefn:problem:${problem.slug}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    request_id: requestId,
+    ...(problem.errors.length > 0
+      ? {
+          errors: problem.errors.map((e) => ({
+            pointer: `#${e.pointer}`,
+            detail: e.message,
+            keyword: e.keyword,
+          })),
+        }
+      : {}),
+  };
+}

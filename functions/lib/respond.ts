@@ -1,0 +1,33 @@
+/** Writing replies: headers every answer carries, and errors as problem details or KServe `{error}`. */
+import type { Route } from './function.js';
+import type { HttpResponse, Reply } from './http.js';
+import { problemBody, type HttpProblem } from './problem.js';
+
+/** Writes a reply with the request id and no-store caching. */
+export function write(res: HttpResponse, reply: Reply, requestId: string): void {
+  if (res.headersSent) return;
+  res.statusCode = reply.status;
+  res.setHeader('x-request-id', requestId);
+  res.setHeader('cache-control', 'no-store');
+  for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+  const isText = typeof reply.body === 'string' && reply.contentType !== undefined;
+  res.setHeader('content-type', reply.contentType ?? 'application/json; charset=utf-8');
+  res.end(isText ? reply.body : JSON.stringify(reply.body));
+}
+
+export function errorReply(problem: HttpProblem, style: Route['errors'], requestId: string): Reply {
+  const headers = problem.headers;
+  if (style === 'kserve')
+    return { status: problem.status, body: { error: kserveMessage(problem) }, headers };
+  return {
+    status: problem.status,
+    body: problemBody(problem, requestId),
+    contentType: 'application/problem+json',
+    headers,
+  };
+}
+
+function kserveMessage(problem: HttpProblem): string {
+  if (problem.errors.length === 0) return problem.detail;
+  return `${problem.detail}: ${problem.errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`;
+}

@@ -1,0 +1,67 @@
+/** What every scoring route shares: finding a ready model, scoring a batch, counting the results. */
+import { ModelError, type FieldError } from '../../model/runtime/errors.js';
+import type { LoadedModel } from '../../model/runtime/load-model.js';
+import type { Prediction } from '../../model/runtime/outputs.js';
+import type { RequestContext } from './function.js';
+import { HttpProblem } from './problem.js';
+
+/** The named (or default) model, 503 while the instance is not ready, 404 for an unknown name or version. */
+export function requireModel(ctx: RequestContext, name?: string, version?: string): LoadedModel {
+  const { registry } = ctx.services;
+  if (!registry.ready)
+    throw new HttpProblem('not-ready', 'The model is not loaded; see /health for why.');
+  const model = name === undefined ? registry.defaultModel : registry.get(name);
+  if (!model)
+    throw new HttpProblem('unknown-model', `No model named '${name ?? ''}' is served here.`);
+  if (version !== undefined && version !== model.manifest.version)
+    throw new HttpProblem(
+      'unknown-model',
+      `Model '${model.manifest.name}' has version ${model.manifest.version}, not ${version}.`,
+    );
+  return model;
+}
+
+/** The feature a field error is about, for metrics: a known feature name or "(unknown)". */
+function fieldOf(model: LoadedModel, error: FieldError): string {
+  const tokens = error.pointer.split('/');
+  const name = tokens[2] ?? tokens[1] ?? '';
+  return model.manifest.features.some((f) => f.name === name) ? name : '(unknown)';
+}
+
+/**
+ * Validates and scores records with one ONNX Runtime call; throws `invalid_input` naming every bad
+ * field (pointers `/<index>/<field>`). Counts scores, decisions and rejected fields.
+ */
+export async function scoreRecords(
+  ctx: RequestContext,
+  model: LoadedModel,
+  records: readonly unknown[],
+): Promise<Prediction[]> {
+  const { metrics } = ctx.services;
+  const { name, version } = model.manifest;
+  ctx.annotate({ model: name, version, records: records.length });
+  try {
+    const predictions = await model.predict(records);
+    for (const p of predictions) {
+      metrics.scores.observe({ model: name, version }, p.probability_bad);
+      metrics.decisions.inc({ model: name, version, decision: p.decision });
+    }
+    return predictions;
+  } catch (error) {
+    if (error instanceof ModelError && error.code === 'invalid_input')
+      for (const e of error.details)
+        metrics.validationFailures.inc({ function: ctx.functionName, field: fieldOf(model, e) });
+    throw error;
+  }
+}
+
+/** Rejects more records than the configured maximum (413). */
+export function checkCount(ctx: RequestContext, count: number): void {
+  const max = ctx.services.config.maxRecords;
+  if (count > max)
+    throw new HttpProblem(
+      'payload-too-large',
+      `${count} records in one request; the limit is ${max}.`,
+    );
+  if (count === 0) throw new HttpProblem('bad-request', 'Send at least one record.');
+}

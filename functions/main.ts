@@ -1,0 +1,61 @@
+/**
+ * The container's entry point: serves the function named by FUNCTION_TARGET (one Knative Service
+ * each), or every function on one port when it is unset (the local default). Models load before
+ * the port opens; SIGTERM stops accepting connections and lets in-flight requests finish.
+ */
+import { ConfigError, readConfig } from './lib/config.js';
+import { httpHandler, type FunctionDefinition } from './lib/function.js';
+import { composeFunctions } from './lib/router.js';
+import { createServer } from './lib/server.js';
+import { sharedServices } from './lib/services.js';
+import { FUNCTION_MODULES, FUNCTION_NAMES } from './registry.js';
+
+async function definitionFor(target: string | undefined): Promise<FunctionDefinition> {
+  if (target === undefined)
+    return composeFunctions(
+      'scorefn',
+      await Promise.all(
+        FUNCTION_NAMES.map((n) => (FUNCTION_MODULES[n] as () => Promise<FunctionDefinition>)()),
+      ),
+    );
+  const load = FUNCTION_MODULES[target];
+  if (!load)
+    throw new ConfigError([
+      `FUNCTION_TARGET must be one of ${FUNCTION_NAMES.join(', ')}, got '${target}'`,
+    ]);
+  return load();
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = readConfig();
+  const definition = await definitionFor(config.functionTarget);
+  const services = await sharedServices();
+  const server = createServer(httpHandler(definition, services), config);
+  server.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    services.logger.info('listening', {
+      port,
+      function: config.functionTarget ?? 'all',
+      ready: services.registry.ready,
+      models: services.registry.models.map((m) => `${m.manifest.name}@${m.manifest.version}`),
+      startup_ms: Math.round(performance.now() - started),
+      url: `http://localhost:${port}/`,
+    });
+  });
+  process.once('SIGTERM', () => {
+    services.logger.info('SIGTERM: closing after in-flight requests');
+    server.close(() => {
+      void services.registry.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${JSON.stringify({ severity: 'CRITICAL', message: 'failed to start', error: error instanceof Error ? error.message : String(error) })}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+/**
+ * The OpenAPI 3.1 document of every function, generated from the JSON Schemas ajv enforces: the
+ * request/response schemas in functions/protocols/schemas.ts and each model's record contract.
+ */
+import { Type } from '@sinclair/typebox';
+import type { LoadedModel } from '../../model/runtime/load-model.js';
+import { recordSchema } from '../../model/runtime/contract.js';
+import { SERVER } from '../lib/server-info.js';
+import * as S from '../protocols/schemas.js';
+import { jsonBody, kserveErrors, okJson, plain, problems, ref } from './components.js';
+import { operationalPaths } from './operational-paths.js';
+import { v1Paths, v2Paths } from './kserve-paths.js';
+
+export interface DocumentOptions {
+  readonly models: readonly LoadedModel[];
+  readonly defaultModel: LoadedModel | undefined;
+  readonly maxRecords: number;
+}
+
+function schemas(o: DocumentOptions): Record<string, object> {
+  const records = Object.fromEntries(
+    o.models.map((m) => [`Record.${m.manifest.name}`, recordSchema(m.manifest.features)]),
+  );
+  return {
+    ...records,
+    Prediction: plain(S.PredictionSchema),
+    SinglePrediction: plain(S.SinglePredictionResponse),
+    BatchPrediction: plain(S.BatchPredictionResponse),
+    Problem: plain(S.ProblemSchema),
+    KserveError: plain(S.KserveErrorSchema),
+    KserveV1Request: plain(
+      S.kserveV1Request(Type.Unsafe(ref(`Record.${o.defaultModel?.manifest.name ?? 'model'}`))),
+    ),
+    KserveV1Response: plain(S.KserveV1Response),
+    V2InferenceRequest: plain(S.V2InferenceRequest),
+    V2InferenceResponse: plain(S.V2InferenceResponse),
+    V2ModelMetadata: plain(S.V2ModelMetadata),
+    V2ServerMetadata: plain(S.V2ServerMetadata),
+  };
+}
+
+function predictPath(o: DocumentOptions) {
+  const record = ref(`Record.${o.defaultModel?.manifest.name ?? 'model'}`);
+  return {
+    post: {
+      operationId: 'predict',
+      tags: ['predict'],
+      summary: 'Score one applicant record, or a list of them, with the default model',
+      parameters: [
+        {
+          name: 'model',
+          in: 'query',
+          required: false,
+          schema: { type: 'string' },
+          description: 'Score with another served model',
+        },
+      ],
+      requestBody: jsonBody(
+        { oneOf: [record, { type: 'array', items: record, minItems: 1, maxItems: o.maxRecords }] },
+        `One record, or an array of at most ${o.maxRecords}`,
+      ),
+      responses: {
+        '200': okJson(
+          { oneOf: [ref('SinglePrediction'), ref('BatchPrediction')] },
+          'P(bad), label and decision for each record',
+        ),
+        ...problems(400, 404, 413, 415, 503),
+      },
+    },
+  };
+}
+
+/** Builds the document for the models an instance serves. */
+export function openApiDocument(
+  o: DocumentOptions,
+  extraPaths: Record<string, object> = {},
+): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `${SERVER.name} scoring API`,
+      version: SERVER.version,
+      description: `${SERVER.description}\n\nErrors are RFC 9457 problem details (application/problem+json) naming every bad field by JSON Pointer; the KServe V1 and V2 routes answer {"error": "..."} as KServe does.`,
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    tags: [
+      { name: 'predict', description: 'Scoring in scorefn JSON' },
+      { name: 'kserve-v1', description: 'KServe V1 data plane' },
+      { name: 'open-inference-v2', description: 'Open Inference Protocol (V2) REST' },
+      { name: 'operations', description: 'Health, metrics, model card, docs' },
+    ],
+    paths: {
+      '/predict': predictPath(o),
+      ...extraPaths,
+      ...v1Paths(),
+      ...v2Paths(),
+      ...operationalPaths(),
+    },
+    components: { schemas: schemas(o) },
+  };
+}
+
+export { jsonBody, kserveErrors, okJson, problems, ref };
