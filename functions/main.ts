@@ -3,28 +3,11 @@
  * each), or every function on one port when it is unset (the local default). Models load before
  * the port opens; SIGTERM stops accepting connections and lets in-flight requests finish.
  */
-import { ConfigError, readConfig } from './lib/config.js';
-import { httpHandler, type FunctionDefinition } from './lib/function.js';
-import { composeFunctions } from './lib/router.js';
+import { definitionFor } from './app.js';
+import { readConfig } from './lib/config.js';
+import { httpHandler } from './lib/function.js';
 import { createServer } from './lib/server.js';
 import { sharedServices } from './lib/services.js';
-import { FUNCTION_MODULES, FUNCTION_NAMES } from './registry.js';
-
-async function definitionFor(target: string | undefined): Promise<FunctionDefinition> {
-  if (target === undefined)
-    return composeFunctions(
-      'scorefn',
-      await Promise.all(
-        FUNCTION_NAMES.map((n) => (FUNCTION_MODULES[n] as () => Promise<FunctionDefinition>)()),
-      ),
-    );
-  const load = FUNCTION_MODULES[target];
-  if (!load)
-    throw new ConfigError([
-      `FUNCTION_TARGET must be one of ${FUNCTION_NAMES.join(', ')}, got '${target}'`,
-    ]);
-  return load();
-}
 
 async function main(): Promise<void> {
   const started = performance.now();

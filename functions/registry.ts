@@ -5,8 +5,10 @@
 import type { FunctionDefinition } from './lib/function.js';
 
 export const FUNCTION_MODULES: Readonly<Record<string, () => Promise<FunctionDefinition>>> = {
-  predict: async () => (await import('./predict.js')).predictFunction,
   health: async () => (await import('./health.js')).healthFunction,
+  predict: async () => (await import('./predict.js')).predictFunction,
+  'model-card': async () => (await import('./model-card.js')).modelCardFunction,
+  docs: async () => (await import('./docs.js')).docsFunction,
 };
 
 export const FUNCTION_NAMES = Object.keys(FUNCTION_MODULES);

@@ -10,9 +10,11 @@ export function write(res: HttpResponse, reply: Reply, requestId: string): void 
   res.setHeader('x-request-id', requestId);
   res.setHeader('cache-control', 'no-store');
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-  const isText = typeof reply.body === 'string' && reply.contentType !== undefined;
   res.setHeader('content-type', reply.contentType ?? 'application/json; charset=utf-8');
-  res.end(isText ? reply.body : JSON.stringify(reply.body));
+  const raw =
+    Buffer.isBuffer(reply.body) ||
+    (typeof reply.body === 'string' && reply.contentType !== undefined);
+  res.end(raw ? reply.body : JSON.stringify(reply.body));
 }
 
 export function errorReply(problem: HttpProblem, style: Route['errors'], requestId: string): Reply {

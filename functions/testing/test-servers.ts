@@ -74,3 +74,26 @@ export async function rawPost(
     req.end(body);
   });
 }
+
+/** Every function on one ephemeral port, as `npm start` serves them; `origin` like http://127.0.0.1:PORT. */
+export async function localApp(
+  env: Record<string, string> = {},
+): Promise<TestServer & { origin: string; close: () => Promise<void> }> {
+  const { definitionFor } = await import('../app.js');
+  const lean = await leanServer(await definitionFor(undefined), env);
+  await new Promise<void>((resolve) => lean.server.listen(0, '127.0.0.1', resolve));
+  const { port } = lean.server.address() as AddressInfo;
+  return {
+    ...lean,
+    origin: `http://127.0.0.1:${port}`,
+    close: async () => {
+      lean.server.closeAllConnections();
+      await new Promise<void>((resolve) =>
+        lean.server.close(() => {
+          resolve();
+        }),
+      );
+      await lean.services.registry.close();
+    },
+  };
+}
