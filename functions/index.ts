@@ -1,5 +1,6 @@
 /** For `functions-framework --source`: importing this registers every function with the framework. */
 export { predictFunction } from './predict.js';
 export { healthFunction } from './health.js';
+export { explainFunction } from './explain.js';
 export { modelCardFunction } from './model-card.js';
 export { docsFunction } from './docs.js';

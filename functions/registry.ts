@@ -7,6 +7,7 @@ import type { FunctionDefinition } from './lib/function.js';
 export const FUNCTION_MODULES: Readonly<Record<string, () => Promise<FunctionDefinition>>> = {
   health: async () => (await import('./health.js')).healthFunction,
   predict: async () => (await import('./predict.js')).predictFunction,
+  explain: async () => (await import('./explain.js')).explainFunction,
   'model-card': async () => (await import('./model-card.js')).modelCardFunction,
   docs: async () => (await import('./docs.js')).docsFunction,
 };

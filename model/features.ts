@@ -8,6 +8,11 @@ interface FeatureBase {
   readonly name: string;
   /** Plain-words meaning, from the data documentation. */
   readonly description: string;
+  /**
+   * A short name in plain words ("Checking account"), used where a sentence is too long, e.g. in
+   * adverse-action reasons ("Checking account: overdrawn (below 0 DM)").
+   */
+  readonly label?: string;
 }
 
 /** A categorical feature: one of a closed list of string values. */
@@ -15,6 +20,8 @@ export interface CategoricalFeature extends FeatureBase {
   readonly kind: 'categorical';
   /** Allowed values, in the order of the model's one-hot columns. */
   readonly categories: readonly string[];
+  /** Plain words for some or all categories (category → words), e.g. `'<0'` → `'overdrawn (below 0 DM)'`. */
+  readonly category_labels?: Readonly<Record<string, string>>;
 }
 
 /** A numeric feature with a sane domain (inclusive bounds). */

@@ -3,6 +3,7 @@
  * is the one table that turns any error into one. Unknown errors become an opaque 500 whose
  * details stay in the log.
  */
+import { ExplainError } from '../../model/explain/index.js';
 import { ModelError, type FieldError } from '../../model/runtime/errors.js';
 
 /** Problem types: `urn:scorefn:problem:<slug>`, documented in the OpenAPI document. */
@@ -16,6 +17,7 @@ export const PROBLEM_TYPES = {
   'not-acceptable': { status: 406, title: 'Not acceptable' },
   'payload-too-large': { status: 413, title: 'Request too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'not-explainable': { status: 501, title: 'This model cannot be explained' },
   'not-ready': { status: 503, title: 'The model is not ready' },
   timeout: { status: 503, title: 'The request took too long' },
   internal: { status: 500, title: 'Internal error' },
@@ -52,6 +54,8 @@ export class HttpProblem extends Error {
 /** Maps any thrown value to a problem; the second element says whether it is unexpected (log it). */
 export function toProblem(error: unknown): [HttpProblem, boolean] {
   if (error instanceof HttpProblem) return [error, false];
+  if (error instanceof ExplainError)
+    return [new HttpProblem('not-explainable', error.message), false];
   if (error instanceof ModelError) {
     if (error.code === 'invalid_input')
       return [new HttpProblem('invalid-input', error.message, { errors: error.details }), false];

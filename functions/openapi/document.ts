@@ -7,7 +7,7 @@ import type { LoadedModel } from '../../model/runtime/load-model.js';
 import { recordSchema } from '../../model/runtime/contract.js';
 import { SERVER } from '../lib/server-info.js';
 import * as S from '../protocols/schemas.js';
-import { jsonBody, kserveErrors, okJson, plain, problems, ref } from './components.js';
+import { jsonBody, okJson, plain, problems, ref } from './components.js';
 import { operationalPaths } from './operational-paths.js';
 import { v1Paths, v2Paths } from './kserve-paths.js';
 
@@ -25,6 +25,8 @@ function schemas(o: DocumentOptions): Record<string, object> {
     ...records,
     Prediction: plain(S.PredictionSchema),
     SinglePrediction: plain(S.SinglePredictionResponse),
+    SingleExplanation: plain(S.SingleExplanationResponse),
+    BatchExplanation: plain(S.BatchExplanationResponse),
     BatchPrediction: plain(S.BatchPredictionResponse),
     Problem: plain(S.ProblemSchema),
     KserveError: plain(S.KserveErrorSchema),
@@ -36,6 +38,38 @@ function schemas(o: DocumentOptions): Record<string, object> {
     V2InferenceResponse: plain(S.V2InferenceResponse),
     V2ModelMetadata: plain(S.V2ModelMetadata),
     V2ServerMetadata: plain(S.V2ServerMetadata),
+  };
+}
+
+function explainPath(o: DocumentOptions) {
+  const record = ref(`Record.${o.defaultModel?.manifest.name ?? 'model'}`);
+  return {
+    post: {
+      operationId: 'explain',
+      tags: ['predict'],
+      summary:
+        "Explain one record (or a list): every feature's exact contribution and up to four adverse-action reasons",
+      parameters: [
+        {
+          name: 'model',
+          in: 'query',
+          required: false,
+          schema: { type: 'string' },
+          description: 'Explain with another served model',
+        },
+      ],
+      requestBody: jsonBody(
+        { oneOf: [record, { type: 'array', items: record, minItems: 1 }] },
+        'One record, or an array of them (EXPLAIN_MAX_RECORDS, default 100)',
+      ),
+      responses: {
+        '200': okJson(
+          { oneOf: [ref('SingleExplanation'), ref('BatchExplanation')] },
+          'Score, contributions and reasons',
+        ),
+        ...problems(400, 404, 413, 415, 501, 503),
+      },
+    },
   };
 }
 
@@ -71,10 +105,7 @@ function predictPath(o: DocumentOptions) {
 }
 
 /** Builds the document for the models an instance serves. */
-export function openApiDocument(
-  o: DocumentOptions,
-  extraPaths: Record<string, object> = {},
-): Record<string, unknown> {
+export function openApiDocument(o: DocumentOptions): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: {
@@ -91,7 +122,7 @@ export function openApiDocument(
     ],
     paths: {
       '/predict': predictPath(o),
-      ...extraPaths,
+      '/explain': explainPath(o),
       ...v1Paths(),
       ...v2Paths(),
       ...operationalPaths(),
@@ -99,5 +130,3 @@ export function openApiDocument(
     components: { schemas: schemas(o) },
   };
 }
-
-export { jsonBody, kserveErrors, okJson, problems, ref };

@@ -8,7 +8,7 @@ import { json, type Reply } from '../lib/http.js';
 import { checkCount, requireModel, scoreRecords } from '../lib/scoring.js';
 
 /** For a single record, pointers lose the leading `/0`, so they point into the body as sent. */
-function singleRecordPointers(error: unknown): unknown {
+export function singleRecordPointers(error: unknown): unknown {
   if (!(error instanceof ModelError) || error.code !== 'invalid_input') return error;
   const details = error.details.map((d) => ({
     ...d,

@@ -36,6 +36,53 @@ export const BatchPredictionResponse = Type.Object({
   predictions: Type.Array(PredictionSchema),
 });
 
+const Value = Type.Union([Type.String(), Type.Number()]);
+
+export const ExplanationSchema = Type.Composite([
+  PredictionSchema,
+  Type.Object({
+    output: Type.Union([Type.Literal('log_odds'), Type.Literal('probability')], {
+      description: 'The scale contributions add up on',
+    }),
+    base_value: Type.Number({
+      description: "The model's average output over its background (training) data",
+    }),
+    margin: Type.Number({
+      description:
+        'base_value + Σ contributions: the log-odds (or probability) of the positive class',
+    }),
+    contributions: Type.Array(
+      Type.Object({ feature: Type.String(), value: Value, contribution: Type.Number() }),
+      {
+        description: 'Every feature, largest |contribution| first; positive values raise P(bad)',
+      },
+    ),
+    reasons: Type.Array(
+      Type.Object({
+        feature: Type.String(),
+        value: Value,
+        contribution: Type.Number(),
+        text: Type.String(),
+      }),
+      {
+        maxItems: 4,
+        description:
+          'Adverse-action reasons: up to four features that raised P(bad) most, in plain words',
+      },
+    ),
+  }),
+]);
+
+export const SingleExplanationResponse = Type.Composite([
+  Type.Object({ request_id: Type.String(), model: ModelRefSchema }),
+  ExplanationSchema,
+]);
+export const BatchExplanationResponse = Type.Object({
+  request_id: Type.String(),
+  model: ModelRefSchema,
+  explanations: Type.Array(ExplanationSchema),
+});
+
 export const ProblemSchema = Type.Object(
   {
     type: Type.String({ description: 'urn:scorefn:problem:<slug>' }),

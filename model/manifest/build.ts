@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import type { Feature } from '../features.js';
 import type { BinaryMetrics } from '../stats/index.js';
 import { roundDeep } from './round.js';
-import type { CostMatrix, Manifest, ManifestFeature, Reference } from './schema.js';
+import type {
+  CostMatrix,
+  ExplainBackground,
+  Manifest,
+  ManifestFeature,
+  Reference,
+} from './schema.js';
 
 export interface ManifestParts {
   readonly name: string;
@@ -21,6 +27,8 @@ export interface ManifestParts {
   readonly chosenBy: string;
   readonly metrics: Readonly<Record<string, BinaryMetrics>>;
   readonly reference: Reference;
+  /** Background statistics for explanations (see `ExplainSchema`); absent when not computed. */
+  readonly explain?: ExplainBackground;
   readonly lineage: Readonly<Record<string, unknown>>;
 }
 
@@ -28,16 +36,32 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Category labels in category order (not the key order of the object passed in), or nothing. */
+function categoryLabels(
+  categories: readonly string[],
+  labels: Readonly<Record<string, string>> | undefined,
+): { category_labels?: Record<string, string> } {
+  if (labels === undefined) return {};
+  return {
+    category_labels: Object.fromEntries(
+      categories.flatMap((c) => (Object.hasOwn(labels, c) ? [[c, labels[c] as string]] : [])),
+    ),
+  };
+}
+
 function featureEntry(f: Feature): ManifestFeature {
+  const label = f.label === undefined ? {} : { label: f.label };
   if (f.kind === 'categorical')
     return {
       name: f.name,
       kind: f.kind,
       description: f.description,
+      ...label,
       categories: [...f.categories],
+      ...categoryLabels(f.categories, f.category_labels),
     };
   const { name, kind, description, unit, minimum, maximum, integer } = f;
-  return { name, kind, description, unit, minimum, maximum, integer };
+  return { name, kind, description, ...label, unit, minimum, maximum, integer };
 }
 
 /**
@@ -82,6 +106,7 @@ export function buildManifest(p: ManifestParts): Manifest {
       ...p.reference,
       score: { ...p.reference.score, frequencies: roundDeep(p.reference.score.frequencies) },
     },
+    ...(p.explain === undefined ? {} : { explain: p.explain }),
     lineage: { ...p.lineage },
   };
 }

@@ -3,6 +3,7 @@
  * onnxmltools, ...) from the model and a sample CSV, so the runtime can serve it like its own.
  */
 import { basename, extname } from 'node:path';
+import { sampleBackground } from '../explain/sample-background.js';
 import { ModelError } from '../runtime/errors.js';
 import { sha256Hex } from './build.js';
 import { chooseLayout, deriveFeature } from './derive-features.js';
@@ -154,7 +155,8 @@ function draftManifest(
  * The manifest of an ONNX binary classifier given a sample of its inputs: layout and features
  * from the model's inputs and the sample (see `chooseLayout`, `deriveFeature`), outputs and
  * classes from the model, the sample scored by the real runtime for the threshold
- * (`decideOnSample`), `metrics.sample` and the reference distributions. Throws `ModelError`:
+ * (`decideOnSample`), `metrics.sample`, the reference distributions and, when the classifier can
+ * be explained, the `explain` block over the sample (`sampleBackground`). Throws `ModelError`:
  * `incompatible_model` for a model it cannot serve (not binary, no matching inputs or outputs),
  * `invalid_input` for sample cells that cannot feed it.
  */
@@ -184,6 +186,12 @@ export async function createManifest(o: CreateManifestOptions): Promise<Manifest
     records.map((_, i) => i),
     scores,
   );
+  const explain = await sampleBackground(
+    o.onnx,
+    draft,
+    records,
+    `the sample ${basename(o.sampleFile)}`,
+  );
   return parseManifest(
     {
       ...draft,
@@ -193,6 +201,7 @@ export async function createManifest(o: CreateManifestOptions): Promise<Manifest
         ...reference,
         score: { ...reference.score, frequencies: roundDeep(reference.score.frequencies) },
       },
+      ...(explain === undefined ? {} : { explain }),
     },
     'the derived manifest',
   );

@@ -35,6 +35,13 @@ function ruleErrors(m: Manifest): FieldError[] {
   m.features.forEach((f, i) => {
     if (f.kind === 'numeric')
       rule(f.minimum <= f.maximum, `/features/${i}/maximum`, 'must be >= minimum');
+    else
+      for (const key of Object.keys(f.category_labels ?? {}))
+        rule(
+          f.categories.includes(key),
+          `/features/${i}/category_labels`,
+          `labels '${key}', which is not one of the categories`,
+        );
   });
   return errors;
 }

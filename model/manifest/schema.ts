@@ -7,12 +7,20 @@ import { Type, type Static } from '@sinclair/typebox';
 
 const Name = Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 });
 
+/** A feature's short plain-words name, for reasons and cards (e.g. "Checking account"). */
+const Label = Type.Optional(Type.String({ minLength: 1, maxLength: 80 }));
+
 export const CategoricalFeatureSchema = Type.Object(
   {
     name: Name,
     kind: Type.Literal('categorical'),
     description: Type.String(),
+    label: Label,
     categories: Type.Array(Type.String({ maxLength: 256 }), { minItems: 1, uniqueItems: true }),
+    /** Plain words per category (keys must be categories); categories without one read as themselves. */
+    category_labels: Type.Optional(
+      Type.Record(Type.String(), Type.String({ minLength: 1, maxLength: 120 })),
+    ),
   },
   { additionalProperties: false },
 );
@@ -22,6 +30,7 @@ export const NumericFeatureSchema = Type.Object(
     name: Name,
     kind: Type.Literal('numeric'),
     description: Type.String(),
+    label: Label,
     unit: Type.String(),
     minimum: Type.Number(),
     maximum: Type.Number(),
@@ -45,6 +54,35 @@ export const ReferenceSchema = Type.Object(
         Type.Object({ edges: Type.Array(Type.Number()), frequencies: Frequencies }),
         Type.Object({ categories: Type.Array(Type.String()), frequencies: Frequencies }),
       ]),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Background statistics that let `model/explain` attribute a score to the features without storing
+ * any raw record. The background is a set of rows (the training split for trained models, the
+ * sample for imported ones) pushed through the model's own preprocessing to the classifier's input
+ * (the design vector, one value per column the classifier reads).
+ */
+export const ExplainSchema = Type.Object(
+  {
+    /** What is explained: the positive class's log-odds (LOGISTIC classifiers) or its probability. */
+    output: Type.Union([Type.Literal('log_odds'), Type.Literal('probability')]),
+    /** Which rows the statistics come from, in words. */
+    background: Type.String(),
+    background_rows: Type.Integer({ minimum: 1 }),
+    /** Mean of each design column over the background, in the classifier's column order. */
+    design_means: Type.Array(Type.Number(), { minItems: 1 }),
+    /**
+     * Tree ensembles only: background rows reaching each leaf. One array per tree, trees in the
+     * order `readTreeEnsemble` returns them (ascending ONNX tree id, trees without a split left out
+     * since their value is part of the base score), leaves in that tree's node order (ONNX node
+     * ids when they are 0..n-1, else pre-order). Internal nodes' covers are the sums of their
+     * leaves', so they are not stored.
+     */
+    leaf_covers: Type.Optional(
+      Type.Array(Type.Array(Type.Integer({ minimum: 0 }), { minItems: 1 })),
     ),
   },
   { additionalProperties: false },
@@ -122,6 +160,7 @@ export const ManifestSchema = Type.Object(
     decision: DecisionSchema,
     metrics: Type.Record(Type.String(), Type.Unknown()),
     reference: Type.Optional(ReferenceSchema),
+    explain: Type.Optional(ExplainSchema),
     lineage: Type.Record(Type.String(), Type.Unknown()),
   },
   { additionalProperties: false },
@@ -131,3 +170,4 @@ export type Manifest = Static<typeof ManifestSchema>;
 export type ManifestFeature = Static<typeof FeatureSchema>;
 export type CostMatrix = Static<typeof CostMatrixSchema>;
 export type Reference = Static<typeof ReferenceSchema>;
+export type ExplainBackground = Static<typeof ExplainSchema>;

@@ -46,7 +46,10 @@ function describe(error: ErrorObject): { pointer: string; message: string } {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'maxItems':
-      return { pointer: error.instancePath, message: `must have at most ${String(params.limit)} items` };
+      return {
+        pointer: error.instancePath,
+        message: `must have at most ${String(params.limit)} items`,
+      };
     case 'required':
       return {
         pointer: `${error.instancePath}/${escapePointer(String(params.missingProperty))}`,
@@ -84,9 +87,13 @@ export function toFieldErrors(errors: readonly ErrorObject[], prefix = ''): Fiel
 }
 
 /** Compiles any JSON Schema into a validator returning field errors (empty when valid). */
-export function compileValidator(schema: object, ajv = new Ajv({ allErrors: true, strict: true })): RecordValidator {
+export function compileValidator(
+  schema: object,
+  ajv = new Ajv({ allErrors: true, strict: true }),
+): RecordValidator {
   const validate = ajv.compile(schema);
-  return (value, prefix = '') => (validate(value) ? [] : toFieldErrors(validate.errors ?? [], prefix));
+  return (value, prefix = '') =>
+    validate(value) ? [] : toFieldErrors(validate.errors ?? [], prefix);
 }
 
 /** Compiles the contract once per model; the validator is then cheap to call per record. */

@@ -11,15 +11,18 @@ import {
   TARGET,
   loadCreditData,
 } from '../data/credit-g.js';
+import { explainBackground, type DesignRows } from '../explain/background.js';
 import type { Dataset } from '../features.js';
 import { buildManifest, sha256Hex } from '../manifest/build.js';
 import { buildReference } from '../manifest/reference.js';
 import { exportOnnx, EXPORT_OPSETS } from '../onnx/index.js';
 import { binaryMetrics } from '../stats/index.js';
 import { CREDIT_MODELS, TRAINER_VERSION, TRAINING, type ModelSpec } from './credit-models.js';
+import { designMatrix } from './design.js';
 import { labelsOf } from './learner.js';
 import { runPipeline, type LearnerRun } from './pipeline.js';
 import type { Split } from './split.js';
+import type { FittedModel } from './types.js';
 
 export interface Artifact {
   /** Folder name under the artifacts root (the model's name). */
@@ -54,6 +57,12 @@ function lineage(ctx: Context, spec: ModelSpec, run: LearnerRun) {
   };
 }
 
+/** The training split's design vectors as the ONNX classifier reads them (float32). */
+function trainingDesign(model: FittedModel, ctx: Context): DesignRows {
+  const x = designMatrix(model.design, ctx.data.records, ctx.split.train);
+  return { rows: x.rows, cols: x.cols, data: x.data.map(Math.fround) };
+}
+
 function renderArtifact(ctx: Context, spec: ModelSpec, run: LearnerRun): Artifact {
   const classes = { negative: TARGET.negative, positive: TARGET.positive };
   const onnx = exportOnnx(run.trained.model, CREDIT_FEATURES, classes, {
@@ -82,6 +91,7 @@ function renderArtifact(ctx: Context, spec: ModelSpec, run: LearnerRun): Artifac
       ),
     },
     reference: buildReference(CREDIT_FEATURES, data.records, split.train, run.train),
+    explain: explainBackground(onnx, trainingDesign(run.trained.model, ctx), 'the training split'),
     lineage: lineage(ctx, spec, run),
   });
   const json = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
