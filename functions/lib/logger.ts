@@ -13,7 +13,11 @@ const severity = winston.format((info) => {
   return info;
 });
 
-export function createLogger(config: Pick<Config, 'logLevel' | 'service' | 'revision'>): Logger {
+/** JSON lines to stdout, or to `stream` (tests capture the log this way). */
+export function createLogger(
+  config: Pick<Config, 'logLevel' | 'service' | 'revision'>,
+  stream?: NodeJS.WritableStream,
+): Logger {
   const labels = Object.fromEntries(
     Object.entries({ service: config.service, revision: config.revision }).filter(
       ([, v]) => v !== undefined,
@@ -24,6 +28,8 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'service' | 'revi
     silent: config.logLevel === 'silent',
     defaultMeta: Object.keys(labels).length > 0 ? { labels } : {},
     format: winston.format.combine(severity(), winston.format.timestamp(), winston.format.json()),
-    transports: [new winston.transports.Console()],
+    transports: [
+      stream ? new winston.transports.Stream({ stream }) : new winston.transports.Console(),
+    ],
   });
 }

@@ -6,8 +6,11 @@ import { createMetrics } from './metrics.js';
 import { loadRegistry } from './models.js';
 
 /** Builds services for a configuration: loads every model before returning. */
-export async function createServices(config: Config): Promise<Services> {
-  const logger = createLogger(config);
+export async function createServices(
+  config: Config,
+  logStream?: NodeJS.WritableStream,
+): Promise<Services> {
+  const logger = createLogger(config, logStream);
   const metrics = createMetrics();
   const registry = await loadRegistry(config, logger);
   return Object.freeze({ config, logger, metrics, registry, startedAt: Date.now() });

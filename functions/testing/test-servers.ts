@@ -20,8 +20,9 @@ export interface TestServer {
 export async function leanServer(
   definition: FunctionDefinition,
   env: Record<string, string> = {},
+  logStream?: NodeJS.WritableStream,
 ): Promise<TestServer> {
-  const services = await createServices(readConfig({ LOG_LEVEL: 'silent', ...env }));
+  const services = await createServices(readConfig({ LOG_LEVEL: 'silent', ...env }), logStream);
   return { server: createServer(httpHandler(definition, services), services.config), services };
 }
 
