@@ -25,6 +25,7 @@ describe('docs', () => {
     const paths = Object.keys(body.paths);
     for (const path of [
       '/predict',
+      '/batch-score',
       '/explain',
       '/v1/models',
       '/v1/models/{name}',

@@ -12,6 +12,7 @@ function document(ctx: RequestContext): Reply {
   const { registry, config } = ctx.services;
   return json(
     openApiDocument({
+      eventTypePrefix: config.eventTypePrefix,
       models: registry.models,
       defaultModel: registry.defaultModel,
       maxRecords: config.maxRecords,

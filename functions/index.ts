@@ -4,3 +4,4 @@ export { healthFunction } from './health.js';
 export { explainFunction } from './explain.js';
 export { modelCardFunction } from './model-card.js';
 export { docsFunction } from './docs.js';
+export { batchScoreFunction } from './batch-score.js';

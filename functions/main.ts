@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const config = readConfig();
   const definition = await definitionFor(config.functionTarget);
   const services = await sharedServices();
-  const server = createServer(httpHandler(definition, services), config);
+  const server = createServer(httpHandler(definition, services), {
+    maxBodyBytes: Math.max(config.maxBodyBytes, config.batchMaxBodyBytes),
+  });
   server.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -8,6 +8,7 @@ export const FUNCTION_MODULES: Readonly<Record<string, () => Promise<FunctionDef
   health: async () => (await import('./health.js')).healthFunction,
   predict: async () => (await import('./predict.js')).predictFunction,
   explain: async () => (await import('./explain.js')).explainFunction,
+  'batch-score': async () => (await import('./batch-score.js')).batchScoreFunction,
   'model-card': async () => (await import('./model-card.js')).modelCardFunction,
   docs: async () => (await import('./docs.js')).docsFunction,
 };

@@ -3,6 +3,7 @@
  * every bad one at once, and returns a frozen, typed object. Nothing reads `process.env` later.
  */
 import { ARTIFACTS_DIR } from '../../model/paths.js';
+import { DEFAULT_TYPE_PREFIX } from '../events/contract.js';
 
 export interface Config {
   /** Port to listen on (Knative sets PORT). */
@@ -19,6 +20,15 @@ export interface Config {
   /** Records per explain request: TreeSHAP is synchronous (about 0.25 ms a record for 234 trees). */
   readonly explainMaxRecords: number;
   readonly maxBodyBytes: number;
+  /** Records per batch.requested chunk, and that chunk's body limit. */
+  readonly batchMaxRecords: number;
+  readonly batchMaxBodyBytes: number;
+  /** Replies already sent, kept to answer a redelivered event identically (bytes of replies). */
+  readonly batchDedupeBytes: number;
+  /** Reverse-DNS prefix of every event type (functions/events/contract.ts). */
+  readonly eventTypePrefix: string;
+  /** Where a SinkBinding says events go (K_SINK); unset: replies go back in the HTTP response. */
+  readonly sink: string | undefined;
   readonly requestTimeoutMs: number;
   readonly ortThreads: number;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -69,6 +79,21 @@ function oneOf<T extends string>(
   return fallback;
 }
 
+function prefix(env: Env, problems: string[]): string {
+  const raw = optional(env.EVENT_TYPE_PREFIX) ?? DEFAULT_TYPE_PREFIX;
+  if (!/^[a-z0-9]+(\.[a-z0-9-]+)+$/.test(raw))
+    problems.push(`EVENT_TYPE_PREFIX must be reverse-DNS like com.example.credit, got '${raw}'`);
+  return raw;
+}
+
+function url(env: Env, key: string, problems: string[]): string | undefined {
+  const raw = optional(env[key]);
+  if (raw === undefined) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol))
+    problems.push(`${key} must be an http(s) URL, got '${raw}'`);
+  return raw;
+}
+
 const list = (raw: string | undefined) =>
   (raw ?? '')
     .split(',')
@@ -89,6 +114,18 @@ export function readConfig(env: Env = process.env): Config {
     maxRecords: integer(env, 'MAX_RECORDS', 1000, 1, 1_000_000, problems),
     explainMaxRecords: integer(env, 'EXPLAIN_MAX_RECORDS', 100, 1, 100_000, problems),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 1024 ** 3, problems),
+    batchMaxRecords: integer(env, 'BATCH_MAX_RECORDS', 10_000, 1, 1_000_000, problems),
+    batchMaxBodyBytes: integer(
+      env,
+      'BATCH_MAX_BODY_BYTES',
+      32 * 1024 * 1024,
+      1024,
+      1024 ** 3,
+      problems,
+    ),
+    batchDedupeBytes: integer(env, 'BATCH_DEDUPE_BYTES', 32 * 1024 * 1024, 0, 1024 ** 3, problems),
+    eventTypePrefix: prefix(env, problems),
+    sink: url(env, 'K_SINK', problems),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     ortThreads: integer(env, 'ORT_THREADS', 1, 1, 64, problems),
     logLevel: oneOf(

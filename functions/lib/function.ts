@@ -5,7 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
-import { header, readJson, type HttpRequest, type HttpResponse, type Reply } from './http.js';
+import {
+  header,
+  readJson,
+  readRaw,
+  type HttpRequest,
+  type HttpResponse,
+  type Reply,
+} from './http.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { ModelRegistry } from './models.js';
@@ -33,6 +40,8 @@ export interface RequestContext {
   annotate(fields: Record<string, unknown>): void;
   /** The JSON body, checked for content type and size. */
   json(): unknown;
+  /** The raw body bytes, checked against the route's size limit. */
+  raw(): Buffer;
 }
 
 export interface Route {
@@ -46,6 +55,8 @@ export interface Route {
   readonly handler: (ctx: RequestContext) => Reply | Promise<Reply>;
   /** The function a route belongs to when several are served together (local mode). */
   readonly owner?: string;
+  /** The route's body size limit (default MAX_BODY_BYTES). */
+  readonly bodyLimit?: (config: Config) => number;
 }
 
 export interface FunctionDefinition {
@@ -100,7 +111,8 @@ export function httpHandler(definition: FunctionDefinition, services: Services):
         services,
         functionName: owner,
         annotate: (more) => Object.assign(fields, more),
-        json: () => readJson(req, config.maxBodyBytes),
+        json: () => readJson(req, route.bodyLimit?.(config) ?? config.maxBodyBytes),
+        raw: () => readRaw(req, route.bodyLimit?.(config) ?? config.maxBodyBytes),
       };
       reply = await withTimeout(Promise.resolve(route.handler(ctx)), config.requestTimeoutMs);
     } catch (error) {

@@ -58,6 +58,19 @@ function bodyBytes(req: HttpRequest): Buffer {
   return Buffer.alloc(0);
 }
 
+/** The body's bytes; 413 above `maxBytes` (whether or not the server kept them). */
+export function readRaw(req: HttpRequest, maxBytes: number): Buffer {
+  const received = req.bodyBytes ?? 0;
+  const bytes = bodyBytes(req);
+  const size = Math.max(received, bytes.length);
+  if (size > maxBytes)
+    throw new HttpProblem(
+      'payload-too-large',
+      `The body has ${size} bytes; the limit is ${maxBytes}.`,
+    );
+  return bytes;
+}
+
 /**
  * Reads the body as JSON: 415 unless the content type is JSON, 413 above `maxBytes`, 400 when empty
  * or malformed (the parser's message says where, never echoing a stack).
@@ -72,18 +85,7 @@ export function readJson(req: HttpRequest, maxBytes: number): unknown {
         headers: { 'accept-post': 'application/json' },
       },
     );
-  const received = req.bodyBytes ?? 0;
-  if (received > maxBytes)
-    throw new HttpProblem(
-      'payload-too-large',
-      `The body has ${received} bytes; the limit is ${maxBytes}.`,
-    );
-  const bytes = bodyBytes(req);
-  if (bytes.length > maxBytes)
-    throw new HttpProblem(
-      'payload-too-large',
-      `The body has ${bytes.length} bytes; the limit is ${maxBytes}.`,
-    );
+  const bytes = readRaw(req, maxBytes);
   if (bytes.length === 0) throw new HttpProblem('invalid-json', 'The request body is empty.');
   const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let decoded: string;

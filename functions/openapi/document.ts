@@ -5,13 +5,16 @@
 import { Type } from '@sinclair/typebox';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import { recordSchema } from '../../model/runtime/contract.js';
+import { BatchScoredSchema, eventTypes } from '../events/contract.js';
 import { SERVER } from '../lib/server-info.js';
+import { eventPaths } from './event-paths.js';
 import * as S from '../protocols/schemas.js';
 import { jsonBody, okJson, plain, problems, ref } from './components.js';
 import { operationalPaths } from './operational-paths.js';
 import { v1Paths, v2Paths } from './kserve-paths.js';
 
 export interface DocumentOptions {
+  readonly eventTypePrefix: string;
   readonly models: readonly LoadedModel[];
   readonly defaultModel: LoadedModel | undefined;
   readonly maxRecords: number;
@@ -38,6 +41,7 @@ function schemas(o: DocumentOptions): Record<string, object> {
     V2InferenceResponse: plain(S.V2InferenceResponse),
     V2ModelMetadata: plain(S.V2ModelMetadata),
     V2ServerMetadata: plain(S.V2ServerMetadata),
+    BatchScored: plain(BatchScoredSchema),
   };
 }
 
@@ -118,11 +122,13 @@ export function openApiDocument(o: DocumentOptions): Record<string, unknown> {
       { name: 'predict', description: 'Scoring in scorefn JSON' },
       { name: 'kserve-v1', description: 'KServe V1 data plane' },
       { name: 'open-inference-v2', description: 'Open Inference Protocol (V2) REST' },
+      { name: 'batch', description: 'Batch scoring over CloudEvents' },
       { name: 'operations', description: 'Health, metrics, model card, docs' },
     ],
     paths: {
       '/predict': predictPath(o),
       '/explain': explainPath(o),
+      ...eventPaths(eventTypes(o.eventTypePrefix)),
       ...v1Paths(),
       ...v2Paths(),
       ...operationalPaths(),

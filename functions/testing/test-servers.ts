@@ -23,7 +23,12 @@ export async function leanServer(
   logStream?: NodeJS.WritableStream,
 ): Promise<TestServer> {
   const services = await createServices(readConfig({ LOG_LEVEL: 'silent', ...env }), logStream);
-  return { server: createServer(httpHandler(definition, services), services.config), services };
+  return {
+    server: createServer(httpHandler(definition, services), {
+      maxBodyBytes: Math.max(services.config.maxBodyBytes, services.config.batchMaxBodyBytes),
+    }),
+    services,
+  };
 }
 
 /** A copy of the bundled models whose `name` ONNX file has one flipped byte (checksum mismatch). */

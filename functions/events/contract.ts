@@ -1,0 +1,78 @@
+/**
+ * The CloudEvents scorefn sends and receives, in one place: reverse-DNS type names under a
+ * configurable prefix, the extension attributes that correlate a batch's chunks, and the schema of
+ * each event's data. Spec: https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md
+ * (extension names: lowercase a-z and 0-9, at most 20 characters).
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Default type prefix; set EVENT_TYPE_PREFIX to your organisation's reverse-DNS name. */
+export const DEFAULT_TYPE_PREFIX = 'dev.scorefn';
+
+/** Every event type, from a prefix such as `com.example.credit`. */
+export function eventTypes(prefix: string = DEFAULT_TYPE_PREFIX) {
+  return Object.freeze({
+    /** A chunk of records to score (CLI or any producer → Broker → batch-score). */
+    batchRequested: `${prefix}.batch.requested`,
+    /** The scored chunk (batch-score's reply; never a type its own Trigger accepts, so no loop). */
+    batchScored: `${prefix}.batch.scored`,
+    /** One scored record, for monitoring (predict/explain/batch-score → monitor). */
+    predictionLogged: `${prefix}.prediction.logged`,
+    /** The true outcome of an application, months later (→ monitor). */
+    outcomeObserved: `${prefix}.outcome.observed`,
+  });
+}
+
+export type EventTypes = ReturnType<typeof eventTypes>;
+
+/** Extension attributes (CloudEvents context attributes beyond the core ones). */
+export const EXTENSIONS = Object.freeze({
+  /** Identifies one batch (one input file): every chunk and every reply carries it. */
+  batchId: 'batchid',
+  /** 0-based position of the chunk in the batch. */
+  chunkIndex: 'chunkindex',
+  /** Number of chunks in the batch, when the producer knows it. */
+  chunkCount: 'chunkcount',
+  /** On a reply: the `id` of the event it answers. */
+  causationId: 'causationid',
+  /** On a request: the column to copy into each result unchanged (the applicant key). */
+  keyColumn: 'keycolumn',
+  /** On a request: the served model to score with (default: the champion). */
+  model: 'model',
+});
+
+/** Media types a `batch.requested` chunk may carry. */
+export const CHUNK_CONTENT_TYPES = Object.freeze({ json: 'application/json', csv: 'text/csv' });
+
+const FieldProblem = Type.Object({ pointer: Type.String(), detail: Type.String() });
+
+/** One input record's outcome, at the record's position in the chunk. */
+export const BatchResultSchema = Type.Union([
+  Type.Object({
+    row: Type.Integer({ minimum: 0, description: 'Position in the chunk (0-based)' }),
+    key: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    probability_bad: Type.Number(),
+    label: Type.Union([Type.String(), Type.Number()]),
+    decision: Type.String(),
+  }),
+  Type.Object({
+    row: Type.Integer({ minimum: 0 }),
+    key: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    errors: Type.Array(FieldProblem, { minItems: 1, description: 'Which field and why' }),
+  }),
+]);
+
+/** The data of a `batch.scored` reply: one result per input record, in input order. */
+export const BatchScoredSchema = Type.Object({
+  batch_id: Type.Optional(Type.String()),
+  chunk_index: Type.Optional(Type.Integer()),
+  chunk_count: Type.Optional(Type.Integer()),
+  model: Type.Object({ name: Type.String(), version: Type.String() }),
+  rows: Type.Integer(),
+  scored: Type.Integer(),
+  rejected: Type.Integer(),
+  results: Type.Array(BatchResultSchema),
+});
+
+export type BatchResult = Static<typeof BatchResultSchema>;
+export type BatchScored = Static<typeof BatchScoredSchema>;
