@@ -5,3 +5,4 @@ export { explainFunction } from './explain.js';
 export { modelCardFunction } from './model-card.js';
 export { docsFunction } from './docs.js';
 export { batchScoreFunction } from './batch-score.js';
+export { deadLetterFunction } from './dead-letter.js';

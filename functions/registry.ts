@@ -9,6 +9,7 @@ export const FUNCTION_MODULES: Readonly<Record<string, () => Promise<FunctionDef
   predict: async () => (await import('./predict.js')).predictFunction,
   explain: async () => (await import('./explain.js')).explainFunction,
   'batch-score': async () => (await import('./batch-score.js')).batchScoreFunction,
+  'dead-letter': async () => (await import('./dead-letter.js')).deadLetterFunction,
   'model-card': async () => (await import('./model-card.js')).modelCardFunction,
   docs: async () => (await import('./docs.js')).docsFunction,
 };
