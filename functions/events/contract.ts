@@ -76,3 +76,35 @@ export const BatchScoredSchema = Type.Object({
 
 export type BatchResult = Static<typeof BatchResultSchema>;
 export type BatchScored = Static<typeof BatchScoredSchema>;
+
+/** Which way a record was scored: the answer given (champion or canary) or silently (shadow). */
+export const ARMS = ['champion', 'canary', 'shadow'] as const;
+export type Arm = (typeof ARMS)[number];
+
+/**
+ * The data of a `prediction.logged` event: one scored record, as KServe's payload logger records
+ * an inference (https://kserve.github.io/website/latest/modelserving/logger/logger/). Features may
+ * be masked by configuration (PII); the request id joins the arms of one request.
+ */
+export const PredictionLoggedSchema = Type.Object({
+  request_id: Type.String(),
+  row: Type.Integer({ minimum: 0, description: 'Position of the record in its request or chunk' }),
+  applicant_key: Type.Optional(Type.String({ description: 'The applicant, to join the outcome later' })),
+  function: Type.String({ description: 'predict, explain or batch-score' }),
+  model: Type.Object({ name: Type.String(), version: Type.String() }),
+  arm: Type.Union(ARMS.map((a) => Type.Literal(a))),
+  features: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
+  probability_bad: Type.Number({ minimum: 0, maximum: 1 }),
+  label: Type.Union([Type.String(), Type.Number()]),
+  decision: Type.String(),
+});
+
+/** The data of an `outcome.observed` event: what became of an application, known months later. */
+export const OutcomeObservedSchema = Type.Object({
+  applicant_key: Type.String({ minLength: 1 }),
+  outcome: Type.Union([Type.String(), Type.Integer()], { description: "The true class, e.g. 'bad' (defaulted) or 'good'" }),
+  observed_at: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+export type PredictionLogged = Static<typeof PredictionLoggedSchema>;
+export type OutcomeObserved = Static<typeof OutcomeObservedSchema>;
