@@ -69,7 +69,7 @@ async function score(
   event: CloudEvent<unknown>,
   timed: boolean,
 ): Promise<Reply> {
-  const { config, metrics } = ctx.services;
+  const { config } = ctx.services;
   const model = eventModel(ctx, extension(event, EXTENSIONS.model));
   const chunk = decodeChunk(
     event.data,
@@ -83,7 +83,7 @@ async function score(
     chunkIndex: integerExtension(event, EXTENSIONS.chunkIndex),
     chunkCount: integerExtension(event, EXTENSIONS.chunkCount),
   };
-  const data = await scoreChunk(model, chunk, ids, metrics);
+  const data = await scoreChunk(model, chunk, ids, ctx.services, event.id);
   ctx.annotate({
     model: model.manifest.name,
     version: model.manifest.version,

@@ -18,7 +18,7 @@ import { json, type Reply } from './lib/http.js';
 import { HttpProblem } from './lib/problem.js';
 import { requireModel, scoreRecords } from './lib/scoring.js';
 import { sharedServices } from './lib/services.js';
-import { singleRecordPointers } from './protocols/native.js';
+import { applicantKeys, singleRecordPointers } from './protocols/native.js';
 
 const explainers = new WeakMap<LoadedModel, Promise<Explainer>>();
 
@@ -44,9 +44,12 @@ async function explain(ctx: RequestContext): Promise<Reply> {
     );
   if (records.length === 0) throw new HttpProblem('bad-request', 'Send at least one record.');
   const model = requireModel(ctx, ctx.url.searchParams.get('model') ?? undefined);
-  const predictions = await scoreRecords(ctx, model, records).catch((error: unknown) => {
-    throw single ? singleRecordPointers(error) : error;
-  });
+  const keys = applicantKeys(ctx, records.length);
+  const predictions = await scoreRecords(ctx, model, records, keys ? { keys } : {}).catch(
+    (error: unknown) => {
+      throw single ? singleRecordPointers(error) : error;
+    },
+  );
   const explainer = await explainerFor(model).catch((error: unknown) => {
     throw new HttpProblem(
       'not-explainable',

@@ -89,7 +89,9 @@ export type Arm = (typeof ARMS)[number];
 export const PredictionLoggedSchema = Type.Object({
   request_id: Type.String(),
   row: Type.Integer({ minimum: 0, description: 'Position of the record in its request or chunk' }),
-  applicant_key: Type.Optional(Type.String({ description: 'The applicant, to join the outcome later' })),
+  applicant_key: Type.Optional(
+    Type.String({ description: 'The applicant, to join the outcome later' }),
+  ),
   function: Type.String({ description: 'predict, explain or batch-score' }),
   model: Type.Object({ name: Type.String(), version: Type.String() }),
   arm: Type.Union(ARMS.map((a) => Type.Literal(a))),
@@ -102,7 +104,9 @@ export const PredictionLoggedSchema = Type.Object({
 /** The data of an `outcome.observed` event: what became of an application, known months later. */
 export const OutcomeObservedSchema = Type.Object({
   applicant_key: Type.String({ minLength: 1 }),
-  outcome: Type.Union([Type.String(), Type.Integer()], { description: "The true class, e.g. 'bad' (defaulted) or 'good'" }),
+  outcome: Type.Union([Type.String(), Type.Integer()], {
+    description: "The true class, e.g. 'bad' (defaulted) or 'good'",
+  }),
   observed_at: Type.Optional(Type.String({ format: 'date-time' })),
 });
 

@@ -2,6 +2,8 @@
  * The one place that reads the environment: `readConfig(env)` parses every variable once, reports
  * every bad one at once, and returns a frozen, typed object. Nothing reads `process.env` later.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ARTIFACTS_DIR } from '../../model/paths.js';
 import { DEFAULT_TYPE_PREFIX } from '../events/contract.js';
 
@@ -29,6 +31,18 @@ export interface Config {
   readonly eventTypePrefix: string;
   /** Where a SinkBinding says events go (K_SINK); unset: replies go back in the HTTP response. */
   readonly sink: string | undefined;
+  /** Inference log: events waiting at most (then dropped and counted), and senders in parallel. */
+  readonly eventQueueSize: number;
+  readonly eventConcurrency: number;
+  /** Log every scored record as a prediction.logged event (when there is a sink). */
+  readonly predictionLog: boolean;
+  /** Features whose values the inference log replaces by null (PII). */
+  readonly maskFields: readonly string[];
+  /** A model that scores every request in shadow (never returned). */
+  readonly shadowModel: string | undefined;
+  /** A model that answers CANARY_PERCENT % of applicants (stable hash of the applicant key). */
+  readonly canaryModel: string | undefined;
+  readonly canaryPercent: number;
   readonly requestTimeoutMs: number;
   readonly ortThreads: number;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -36,6 +50,12 @@ export interface Config {
   /** Knative's service and revision names, logged as labels. */
   readonly service: string | undefined;
   readonly revision: string | undefined;
+  /** The monitor's PostgreSQL (postgres:// URL); unset: an embedded PostgreSQL (PGlite) in monitorDataDir. */
+  readonly databaseUrl: string | undefined;
+  /** The embedded database's folder, or `memory://` to keep it in memory (lost on exit). */
+  readonly monitorDataDir: string;
+  /** Most prediction rows one monitor report may read (400 above: narrow the window). */
+  readonly monitorMaxRows: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +114,14 @@ function url(env: Env, key: string, problems: string[]): string | undefined {
   return raw;
 }
 
+function databaseUrl(env: Env, problems: string[]): string | undefined {
+  const raw = optional(env.DATABASE_URL);
+  if (raw === undefined) return undefined;
+  if (!URL.canParse(raw) || !/^postgres(ql)?:$/.test(new URL(raw).protocol))
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  return raw;
+}
+
 const list = (raw: string | undefined) =>
   (raw ?? '')
     .split(',')
@@ -126,6 +154,13 @@ export function readConfig(env: Env = process.env): Config {
     batchDedupeBytes: integer(env, 'BATCH_DEDUPE_BYTES', 32 * 1024 * 1024, 0, 1024 ** 3, problems),
     eventTypePrefix: prefix(env, problems),
     sink: url(env, 'K_SINK', problems),
+    eventQueueSize: integer(env, 'EVENT_QUEUE_SIZE', 10_000, 0, 10_000_000, problems),
+    eventConcurrency: integer(env, 'EVENT_SEND_CONCURRENCY', 8, 1, 256, problems),
+    predictionLog: oneOf(env, 'PREDICTION_LOG', ['on', 'off'], 'on', problems) === 'on',
+    maskFields: list(env.LOG_MASK_FIELDS),
+    shadowModel: optional(env.SHADOW_MODEL),
+    canaryModel: optional(env.CANARY_MODEL),
+    canaryPercent: integer(env, 'CANARY_PERCENT', 0, 0, 100, problems),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     ortThreads: integer(env, 'ORT_THREADS', 1, 1, 64, problems),
     logLevel: oneOf(
@@ -138,6 +173,9 @@ export function readConfig(env: Env = process.env): Config {
     production: env.NODE_ENV === 'production',
     service: optional(env.K_SERVICE),
     revision: optional(env.K_REVISION),
+    databaseUrl: databaseUrl(env, problems),
+    monitorDataDir: optional(env.MONITOR_DATA_DIR) ?? join(tmpdir(), 'scorefn-monitor'),
+    monitorMaxRows: integer(env, 'MONITOR_MAX_ROWS', 500_000, 100, 100_000_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

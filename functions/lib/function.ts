@@ -4,6 +4,7 @@
  * log line and the request metrics. Every deployed function is built this way.
  */
 import { randomUUID } from 'node:crypto';
+import type { Emitter } from '../events/emitter.js';
 import type { Config } from './config.js';
 import {
   header,
@@ -25,6 +26,8 @@ export interface Services {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly registry: ModelRegistry;
+  /** Fire-and-forget events (the inference log); connected to K_SINK or, locally, the monitor. */
+  readonly events: Emitter;
   readonly startedAt: number;
 }
 

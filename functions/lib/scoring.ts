@@ -2,7 +2,9 @@
 import { ModelError, type FieldError } from '../../model/runtime/errors.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { Prediction } from '../../model/runtime/outputs.js';
+import type { Arm } from '../events/contract.js';
 import type { RequestContext } from './function.js';
+import { logPredictions, shadowScore } from './inference-log.js';
 import { HttpProblem } from './problem.js';
 
 /** The named (or default) model, 503 while the instance is not ready, 404 for an unknown name or version. */
@@ -36,6 +38,7 @@ export async function scoreRecords(
   ctx: RequestContext,
   model: LoadedModel,
   records: readonly unknown[],
+  log: { readonly keys?: readonly (string | undefined)[]; readonly arm?: Arm } = {},
 ): Promise<Prediction[]> {
   const { metrics } = ctx.services;
   const { name, version } = model.manifest;
@@ -46,6 +49,15 @@ export async function scoreRecords(
       metrics.scores.observe({ model: name, version }, p.probability_bad);
       metrics.decisions.inc({ model: name, version, decision: p.decision });
     }
+    const batch = {
+      functionName: ctx.functionName,
+      requestId: ctx.requestId,
+      model,
+      records,
+      ...(log.keys ? { keys: log.keys } : {}),
+    };
+    logPredictions(ctx.services, { ...batch, arm: log.arm ?? 'champion', predictions });
+    shadowScore(ctx.services, batch);
     return predictions;
   } catch (error) {
     if (error instanceof ModelError && error.code === 'invalid_input')

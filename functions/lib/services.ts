@@ -1,4 +1,6 @@
 /** The per-instance services (config, logger, metrics, models), created once before serving. */
+import { createEmitter } from '../events/emitter.js';
+import { sendToSink } from '../events/http-binding.js';
 import { readConfig, type Config } from './config.js';
 import type { Services } from './function.js';
 import { createLogger } from './logger.js';
@@ -13,7 +15,21 @@ export async function createServices(
   const logger = createLogger(config, logStream);
   const metrics = createMetrics();
   const registry = await loadRegistry(config, logger);
-  return Object.freeze({ config, logger, metrics, registry, startedAt: Date.now() });
+  const sink = config.sink;
+  const events = createEmitter({
+    sink:
+      sink === undefined ? undefined : (event) => sendToSink(sink, event, config.requestTimeoutMs),
+    queueSize: config.eventQueueSize,
+    concurrency: config.eventConcurrency,
+    registry: metrics.registry,
+    onError: (error, event) => {
+      logger.debug('event dropped', {
+        ce_type: event.type,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    },
+  });
+  return Object.freeze({ config, logger, metrics, registry, events, startedAt: Date.now() });
 }
 
 let shared: Promise<Services> | undefined;
