@@ -6,8 +6,28 @@
 import { definitionFor } from './app.js';
 import { readConfig } from './lib/config.js';
 import { httpHandler } from './lib/function.js';
-import { createServer } from './lib/server.js';
+import type { Services } from './lib/function.js';
+import { createServer, type LeanServer } from './lib/server.js';
 import { sharedServices } from './lib/services.js';
+
+/**
+ * Knative's queue-proxy drains first, then sends SIGTERM: finish what is in flight, refuse the
+ * rest with 503, flush the inference log briefly, release the models, exit within the grace period.
+ */
+async function stop(server: LeanServer, services: Services, timeoutMs: number): Promise<void> {
+  const started = performance.now();
+  services.logger.info('SIGTERM: finishing in-flight requests');
+  const { inFlight, drained } = await server.shutdown(timeoutMs);
+  await services.events.drain(Math.min(2000, timeoutMs));
+  await services.registry.close();
+  services.logger.info('stopped', {
+    in_flight: inFlight,
+    drained,
+    events_unsent: services.events.queued,
+    shutdown_ms: Math.round(performance.now() - started),
+  });
+  process.exit(drained ? 0 : 1);
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -30,11 +50,7 @@ async function main(): Promise<void> {
     });
   });
   process.once('SIGTERM', () => {
-    services.logger.info('SIGTERM: closing after in-flight requests');
-    server.close(() => {
-      void services.registry.close().finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
+    void stop(server, services, config.shutdownTimeoutMs);
   });
 }
 

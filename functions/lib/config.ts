@@ -44,6 +44,8 @@ export interface Config {
   readonly canaryModel: string | undefined;
   readonly canaryPercent: number;
   readonly requestTimeoutMs: number;
+  /** After SIGTERM, how long in-flight requests may take (within Knative's grace period). */
+  readonly shutdownTimeoutMs: number;
   readonly ortThreads: number;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   readonly production: boolean;
@@ -162,6 +164,7 @@ export function readConfig(env: Env = process.env): Config {
     canaryModel: optional(env.CANARY_MODEL),
     canaryPercent: integer(env, 'CANARY_PERCENT', 0, 0, 100, problems),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000, problems),
     ortThreads: integer(env, 'ORT_THREADS', 1, 1, 64, problems),
     logLevel: oneOf(
       env,

@@ -30,8 +30,47 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; 
   });
 }
 
-export function createServer(handler: HttpHandler, options: ServerOptions): Server {
-  return createHttpServer((req, res) => {
+/** A running server and how to stop it gracefully. */
+export interface LeanServer extends Server {
+  /**
+   * Stops accepting connections, answers requests that still arrive on open connections with 503
+   * and `Connection: close`, waits for in-flight requests (at most `timeoutMs`), then resolves
+   * with how many were in flight and whether all of them finished.
+   */
+  shutdown(timeoutMs: number): Promise<{ inFlight: number; drained: boolean }>;
+}
+
+const SHUTTING_DOWN = JSON.stringify({
+  type: 'urn:scorefn:problem:not-ready',
+  title: 'The model is not ready',
+  status: 503,
+  detail: 'This instance is shutting down; retry on another.',
+});
+
+export function createServer(handler: HttpHandler, options: ServerOptions): LeanServer {
+  let inFlight = 0;
+  let draining = false;
+  const idle: (() => void)[] = [];
+  const done = () => {
+    inFlight--;
+    if (inFlight === 0)
+      idle.splice(0).forEach((resolve) => {
+        resolve();
+      });
+  };
+  const server = createHttpServer((req, res) => {
+    if (draining) {
+      res
+        .writeHead(503, {
+          'content-type': 'application/problem+json',
+          connection: 'close',
+          'retry-after': '1',
+        })
+        .end(SHUTTING_DOWN);
+      return;
+    }
+    inFlight++;
+    res.once('close', done);
     readBody(req, options.maxBodyBytes)
       .then(
         ({ body, size }) => {
@@ -52,5 +91,23 @@ export function createServer(handler: HttpHandler, options: ServerOptions): Serv
         if (!res.headersSent) res.statusCode = 500;
         res.end();
       });
-  });
+  }) as LeanServer;
+  server.shutdown = (timeoutMs) => {
+    draining = true;
+    const before = inFlight;
+    server.close();
+    server.closeIdleConnections();
+    if (inFlight === 0) return Promise.resolve({ inFlight: before, drained: true });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        server.closeAllConnections();
+        resolve({ inFlight: before, drained: false });
+      }, timeoutMs);
+      idle.push(() => {
+        clearTimeout(timer);
+        resolve({ inFlight: before, drained: true });
+      });
+    });
+  };
+  return server;
 }
