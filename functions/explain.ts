@@ -68,7 +68,7 @@ async function explain(ctx: RequestContext): Promise<Reply> {
 export const explainFunction: FunctionDefinition = {
   name: 'explain',
   routes: withCommonRoutes([
-    { method: 'POST', path: '/explain', name: 'explain', handler: explain },
+    { method: 'POST', path: '/explain', name: 'explain', handler: explain, auth: true },
   ]),
 };
 

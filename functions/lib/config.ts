@@ -44,6 +44,17 @@ export interface Config {
   readonly canaryModel: string | undefined;
   readonly canaryPercent: number;
   readonly requestTimeoutMs: number;
+  /** Authentication of the scoring routes: none (default), api-key or jwt (HS256). */
+  readonly authMode: 'none' | 'api-key' | 'jwt';
+  readonly apiKeys: readonly string[];
+  /** A mounted Secret: one API key per line. */
+  readonly apiKeysFile: string | undefined;
+  readonly jwtSecret: string | undefined;
+  readonly jwtSecretFile: string | undefined;
+  readonly jwtIssuer: string | undefined;
+  readonly jwtAudience: string | undefined;
+  /** Origins allowed to call from a browser (CORS); empty: no cross-origin access. `*` allows any. */
+  readonly corsOrigins: readonly string[];
   /** After SIGTERM, how long in-flight requests may take (within Knative's grace period). */
   readonly shutdownTimeoutMs: number;
   readonly ortThreads: number;
@@ -164,6 +175,14 @@ export function readConfig(env: Env = process.env): Config {
     canaryModel: optional(env.CANARY_MODEL),
     canaryPercent: integer(env, 'CANARY_PERCENT', 0, 0, 100, problems),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+    authMode: oneOf(env, 'AUTH_MODE', ['none', 'api-key', 'jwt'], 'none', problems),
+    apiKeys: list(env.API_KEYS),
+    apiKeysFile: optional(env.API_KEYS_FILE),
+    jwtSecret: optional(env.JWT_SECRET),
+    jwtSecretFile: optional(env.JWT_SECRET_FILE),
+    jwtIssuer: optional(env.JWT_ISSUER),
+    jwtAudience: optional(env.JWT_AUDIENCE),
+    corsOrigins: list(env.CORS_ORIGINS),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000, problems),
     ortThreads: integer(env, 'ORT_THREADS', 1, 1, 64, problems),
     logLevel: oneOf(

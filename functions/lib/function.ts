@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Emitter } from '../events/emitter.js';
+import type { Authenticator } from './auth.js';
 import type { Config } from './config.js';
+import { corsHeaders, preflight } from './cors.js';
 import {
   header,
   readJson,
@@ -26,6 +28,8 @@ export interface Services {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly registry: ModelRegistry;
+  /** Checks credentials on routes marked `auth` (undefined: AUTH_MODE=none). */
+  readonly authenticate: Authenticator | undefined;
   /** Fire-and-forget events (the inference log); connected to K_SINK or, locally, the monitor. */
   readonly events: Emitter;
   readonly startedAt: number;
@@ -58,6 +62,8 @@ export interface Route {
   readonly handler: (ctx: RequestContext) => Reply | Promise<Reply>;
   /** The function a route belongs to when several are served together (local mode). */
   readonly owner?: string;
+  /** Whether the route needs credentials when authentication is on (scoring routes). */
+  readonly auth?: boolean;
   /** The route's body size limit (default MAX_BODY_BYTES). */
   readonly bodyLimit?: (config: Config) => number;
 }
@@ -97,12 +103,17 @@ export function httpHandler(definition: FunctionDefinition, services: Services):
     let style: Route['errors'] =
       url.pathname.startsWith('/v1/') || url.pathname.startsWith('/v2') ? 'kserve' : 'problem';
     let reply: Reply;
+    const method = (req.method ?? 'GET').toUpperCase();
     try {
-      const { route, params } = matchRoute(
-        definition.routes,
-        (req.method ?? 'GET').toUpperCase(),
-        url.pathname,
-      );
+      const early =
+        method === 'OPTIONS'
+          ? preflight(definition.routes, url.pathname, header(req, 'origin'), config.corsOrigins)
+          : undefined;
+      if (early) {
+        write(res, early, requestId);
+        return;
+      }
+      const { route, params } = matchRoute(definition.routes, method, url.pathname);
       routeName = route.name;
       owner = route.owner ?? definition.name;
       style = route.errors ?? 'problem';
@@ -117,6 +128,7 @@ export function httpHandler(definition: FunctionDefinition, services: Services):
         json: () => readJson(req, route.bodyLimit?.(config) ?? config.maxBodyBytes),
         raw: () => readRaw(req, route.bodyLimit?.(config) ?? config.maxBodyBytes),
       };
+      if (route.auth && services.authenticate) await services.authenticate(req);
       reply = await withTimeout(Promise.resolve(route.handler(ctx)), config.requestTimeoutMs);
     } catch (error) {
       const [problem, unexpected] = toProblem(error);
@@ -128,7 +140,7 @@ export function httpHandler(definition: FunctionDefinition, services: Services):
       fields.problem = problem.slug;
       reply = errorReply(problem, style, requestId);
     }
-    write(res, reply, requestId);
+    write(res, corsHeaders(reply, header(req, 'origin'), config.corsOrigins), requestId);
     const seconds = (performance.now() - started) / 1000;
     const labels = { function: owner, route: routeName, status: String(reply.status) };
     metrics.requests.inc(labels);

@@ -11,6 +11,7 @@ export const PROBLEM_TYPES = {
   'invalid-input': { status: 400, title: 'The request does not satisfy the model contract' },
   'invalid-json': { status: 400, title: 'The request body is not valid JSON' },
   'bad-request': { status: 400, title: 'Bad request' },
+  unauthorized: { status: 401, title: 'Authentication required' },
   'not-found': { status: 404, title: 'Not found' },
   'unknown-model': { status: 404, title: 'No such model' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },

@@ -1,6 +1,7 @@
 /** The per-instance services (config, logger, metrics, models), created once before serving. */
 import { createEmitter } from '../events/emitter.js';
 import { sendToSink } from '../events/http-binding.js';
+import { createAuthenticator } from './auth.js';
 import { readConfig, type Config } from './config.js';
 import type { Services } from './function.js';
 import { createLogger } from './logger.js';
@@ -29,7 +30,16 @@ export async function createServices(
       });
     },
   });
-  return Object.freeze({ config, logger, metrics, registry, events, startedAt: Date.now() });
+  const authenticate = createAuthenticator(config);
+  return Object.freeze({
+    config,
+    logger,
+    metrics,
+    registry,
+    events,
+    authenticate,
+    startedAt: Date.now(),
+  });
 }
 
 let shared: Promise<Services> | undefined;

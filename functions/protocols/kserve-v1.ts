@@ -72,5 +72,6 @@ export const kserveV1Routes: readonly Route[] = [
     name: 'v1.predict',
     errors: 'kserve',
     handler: predictV1,
+    auth: true,
   },
 ];

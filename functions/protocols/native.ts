@@ -62,6 +62,6 @@ async function predictNative(ctx: RequestContext): Promise<Reply> {
 }
 
 export const nativeRoutes: readonly Route[] = [
-  { method: 'POST', path: '/predict', name: 'predict', handler: predictNative },
-  { method: 'POST', path: '/', name: 'predict', handler: predictNative },
+  { method: 'POST', path: '/predict', name: 'predict', handler: predictNative, auth: true },
+  { method: 'POST', path: '/', name: 'predict', handler: predictNative, auth: true },
 ];

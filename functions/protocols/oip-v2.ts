@@ -84,5 +84,5 @@ export const oipV2Routes: readonly Route[] = [
     json(modelMetadata(requireModel(ctx, ctx.params.name, ctx.params.version))),
   ),
   route('GET', new RegExp(`${MODEL}/ready$`), 'v2.model.ready', modelReady),
-  route('POST', new RegExp(`${MODEL}/infer$`), 'v2.infer', infer),
+  { ...route('POST', new RegExp(`${MODEL}/infer$`), 'v2.infer', infer), auth: true },
 ];
