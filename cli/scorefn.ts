@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `scorefn` command line: one entry point, one module per sub-command. */
 import { parseArgs } from 'node:util';
+import { batch } from './commands/batch.js';
 import { convertData } from './commands/convert-data.js';
 import { demo } from './commands/demo.js';
 import { manifest } from './commands/manifest.js';
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'convert-data': convertData,
   demo,
   manifest,
+  batch,
 };
 
 function usage(): string {
@@ -30,7 +32,8 @@ function help(name: string, command: Command): string {
     ([key, o]) =>
       `  --${key}${o.type === 'string' ? ' <value>' : ''}${o.default === undefined ? '' : ` (default ${String(o.default)})`}`,
   );
-  return `usage: scorefn ${name} [options]\n${command.summary}\n\n${options.join('\n')}\n`;
+  const more = 'help' in command ? `\n${String(command.help)}` : '';
+  return `usage: scorefn ${name} [options]\n${command.summary}\n\n${options.join('\n')}\n${more}`;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
