@@ -6,3 +6,4 @@ export { modelCardFunction } from './model-card.js';
 export { docsFunction } from './docs.js';
 export { batchScoreFunction } from './batch-score.js';
 export { deadLetterFunction } from './dead-letter.js';
+export { monitorFunction } from './monitor.js';

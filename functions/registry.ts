@@ -12,6 +12,7 @@ export const FUNCTION_MODULES: Readonly<Record<string, () => Promise<FunctionDef
   'dead-letter': async () => (await import('./dead-letter.js')).deadLetterFunction,
   'model-card': async () => (await import('./model-card.js')).modelCardFunction,
   docs: async () => (await import('./docs.js')).docsFunction,
+  monitor: async () => (await import('./monitor.js')).monitorFunction,
 };
 
 export const FUNCTION_NAMES = Object.keys(FUNCTION_MODULES);

@@ -8,6 +8,7 @@ import { recordSchema } from '../../model/runtime/contract.js';
 import { BatchScoredSchema, eventTypes } from '../events/contract.js';
 import { SERVER } from '../lib/server-info.js';
 import { eventPaths } from './event-paths.js';
+import { monitorPaths, monitorSchemas } from './monitor-paths.js';
 import * as S from '../protocols/schemas.js';
 import { jsonBody, okJson, plain, problems, ref } from './components.js';
 import { operationalPaths } from './operational-paths.js';
@@ -42,6 +43,7 @@ function schemas(o: DocumentOptions): Record<string, object> {
     V2ModelMetadata: plain(S.V2ModelMetadata),
     V2ServerMetadata: plain(S.V2ServerMetadata),
     BatchScored: plain(BatchScoredSchema),
+    ...monitorSchemas(),
   };
 }
 
@@ -123,12 +125,14 @@ export function openApiDocument(o: DocumentOptions): Record<string, unknown> {
       { name: 'kserve-v1', description: 'KServe V1 data plane' },
       { name: 'open-inference-v2', description: 'Open Inference Protocol (V2) REST' },
       { name: 'batch', description: 'Batch scoring over CloudEvents' },
+      { name: 'monitoring', description: 'Inference log, outcomes and monitoring reports' },
       { name: 'operations', description: 'Health, metrics, model card, docs' },
     ],
     paths: {
       '/predict': predictPath(o),
       '/explain': explainPath(o),
       ...eventPaths(eventTypes(o.eventTypePrefix)),
+      ...monitorPaths(eventTypes(o.eventTypePrefix)),
       ...v1Paths(),
       ...v2Paths(),
       ...operationalPaths(),

@@ -113,7 +113,8 @@ export function chooseThreshold(
   return { threshold: decisionThreshold(groups.values, best), total_cost: bestCost };
 }
 
-function assertCosts(costs: CostMatrix): void {
+/** Throws a RangeError unless both costs are finite numbers >= 0. */
+export function assertCosts(costs: CostMatrix): void {
   for (const [name, value] of [
     ['false_negative', costs.false_negative],
     ['false_positive', costs.false_positive],

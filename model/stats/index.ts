@@ -11,6 +11,7 @@ export {
   type ExpectedCost,
   type ThresholdChoice,
 } from './cost.js';
+export { decisionConfusion, expectedDecisionCost, realizedDecisionCost } from './decision-cost.js';
 export { ks, type KsResult } from './ks.js';
 export { brierScore, logLoss } from './probability-scores.js';
 export { psi, psiBand, type PsiBand } from './psi.js';
