@@ -3,7 +3,7 @@
  * port behind a small index page, each route keeping its own function's name in logs and metrics.
  */
 import { ConfigError } from './lib/config.js';
-import type { FunctionDefinition, Route } from './lib/function.js';
+import type { FunctionDefinition, Route, Services } from './lib/function.js';
 import { composeFunctions } from './lib/router.js';
 import { INDEX_CSP, renderIndexPage } from './pages/index-page.js';
 import { FUNCTION_MODULES, FUNCTION_NAMES } from './registry.js';
@@ -43,4 +43,18 @@ export async function definitionFor(target: string | undefined): Promise<Functio
       `FUNCTION_TARGET must be one of ${FUNCTION_NAMES.join(', ')}, got '${target}'`,
     ]);
   return load();
+}
+
+/**
+ * The local default stands in for the Broker: without K_SINK, when every function is served on
+ * one port, prediction logs go straight to the monitor in the same process.
+ */
+export async function connectLocalEvents(
+  services: Services,
+  target: string | undefined,
+): Promise<boolean> {
+  if (target !== undefined || services.config.sink !== undefined) return false;
+  const { monitorSink } = await import('./monitor.js');
+  services.events.connect(monitorSink(services));
+  return true;
 }

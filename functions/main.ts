@@ -3,7 +3,7 @@
  * each), or every function on one port when it is unset (the local default). Models load before
  * the port opens; SIGTERM stops accepting connections and lets in-flight requests finish.
  */
-import { definitionFor } from './app.js';
+import { connectLocalEvents, definitionFor } from './app.js';
 import { readConfig } from './lib/config.js';
 import { httpHandler } from './lib/function.js';
 import type { Services } from './lib/function.js';
@@ -19,6 +19,9 @@ async function stop(server: LeanServer, services: Services, timeoutMs: number): 
   services.logger.info('SIGTERM: finishing in-flight requests');
   const { inFlight, drained } = await server.shutdown(timeoutMs);
   await services.events.drain(Math.min(2000, timeoutMs));
+  // the monitor's store module (pg, PGlite) loads only here and in the monitor, never at start-up
+  const { closeMonitorStore } = await import('./monitor/store-handle.js');
+  await closeMonitorStore(services);
   await services.registry.close();
   services.logger.info('stopped', {
     in_flight: inFlight,
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const definition = await definitionFor(config.functionTarget);
   const services = await sharedServices();
+  const local = await connectLocalEvents(services, config.functionTarget);
   const server = createServer(httpHandler(definition, services), {
     maxBodyBytes: Math.max(config.maxBodyBytes, config.batchMaxBodyBytes),
   });
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
       ready: services.registry.ready,
       models: services.registry.models.map((m) => `${m.manifest.name}@${m.manifest.version}`),
       startup_ms: Math.round(performance.now() - started),
+      events: config.sink ?? (local ? 'in-process monitor' : 'off'),
       url: `http://localhost:${port}/`,
     });
   });

@@ -20,6 +20,7 @@ export const PROBLEM_TYPES = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'not-explainable': { status: 501, title: 'This model cannot be explained' },
   'not-ready': { status: 503, title: 'The model is not ready' },
+  'store-unavailable': { status: 503, title: 'The monitoring database is unavailable' },
   timeout: { status: 503, title: 'The request took too long' },
   internal: { status: 500, title: 'Internal error' },
 } as const;

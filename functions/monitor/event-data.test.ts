@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { HttpProblem } from '../lib/problem.js';
+import { isDateTime, outcomeData, predictionData } from './event-data.js';
+
+const valid = {
+  request_id: 'r1',
+  row: 0,
+  function: 'predict',
+  model: { name: 'credit-scorecard', version: '1.0.0' },
+  arm: 'shadow',
+  features: { age: 30, purpose: 'radio/tv', telephone: null },
+  probability_bad: 0.2,
+  label: 'good',
+  decision: 'approve',
+};
+
+function problem(run: () => unknown): HttpProblem {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof HttpProblem) return error;
+    throw error;
+  }
+  throw new Error('expected a problem');
+}
+
+describe('predictionData', () => {
+  it('accepts valid data, also as JSON text', () => {
+    expect(predictionData('t', valid)).toEqual(valid);
+    expect(predictionData('t', JSON.stringify(valid))).toEqual(valid);
+  });
+
+  it('names each bad field once, merging the branches of a union into one message', () => {
+    const p = problem(() =>
+      predictionData('t', {
+        ...valid,
+        label: true,
+        row: -1,
+        model: { name: 'x' },
+        features: { age: [1] },
+      }),
+    );
+    expect(p.status).toBe(400);
+    expect(p.errors.map((e) => [e.pointer, e.message])).toEqual([
+      ['/row', 'must be >= 0'],
+      ['/model/version', 'is required'],
+      ['/features/age', 'must be a string or must be a number or must be null'],
+      ['/label', 'must be a string or must be a number'],
+    ]);
+  });
+
+  it('refuses data that is neither an object nor JSON text', () => {
+    expect(problem(() => predictionData('t', 'not json')).detail).toMatch(/not JSON/);
+    expect(problem(() => predictionData('t', undefined)).errors[0]?.pointer).toBe('');
+  });
+});
+
+describe('outcomeData', () => {
+  it('accepts string or integer outcomes and an RFC 3339 observed_at', () => {
+    expect(
+      outcomeData('t', {
+        applicant_key: 'A',
+        outcome: 1,
+        observed_at: '2026-09-01T00:00:00+02:00',
+      }),
+    ).toMatchObject({ outcome: 1 });
+    expect(
+      problem(() => outcomeData('t', { applicant_key: '', outcome: 1.5 })).errors.map(
+        (e) => e.pointer,
+      ),
+    ).toEqual(['/applicant_key', '/outcome']);
+  });
+});
+
+describe('isDateTime', () => {
+  it('takes RFC 3339 instants only', () => {
+    expect(
+      ['2026-03-01T00:00:00Z', '2026-03-01T00:00:00.123+05:30', '2026-03-01 00:00:00z'].map(
+        isDateTime,
+      ),
+    ).toEqual([true, true, true]);
+    expect(
+      [
+        '2026-03-01',
+        '2026-02-30T00:00:00Z',
+        '2026-13-01T00:00:00Z',
+        'monday',
+        '2026-03-01T00:00:00',
+      ].map(isDateTime),
+    ).toEqual([false, false, false, false, false]);
+  });
+});
