@@ -87,7 +87,7 @@ describe('scorefn batch through the real server', () => {
       exitCode: 0,
     });
     expect(first.rejections.map((r) => r.count).reduce((a, b) => a + b, 0)).toBe(1_000);
-    const rows = parse<string[]>(await readFile(join(dir, 'out-1.csv'), 'utf8'));
+    const rows: string[][] = parse(await readFile(join(dir, 'out-1.csv'), 'utf8'));
     expect(rows[0]).toEqual(['id', 'probability_bad', 'label', 'decision', 'error']);
     expect(rows).toHaveLength(ROWS + 1);
     rows.slice(1).forEach((cells, i) => {
