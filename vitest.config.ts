@@ -4,10 +4,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{model,functions,cli,knative}/**/*.test.ts'],
+    include: ['{model,functions,cli,knative,test}/**/*.test.ts'],
     exclude: [...configDefaults.exclude, '**/*.slow.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
-    env: { LOG_LEVEL: 'silent' },
+    env: { LOG_LEVEL: 'silent', ORT_DISABLE_TELEMETRY: '1' },
   },
 });

@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
-    env: { LOG_LEVEL: 'silent' },
+    env: { LOG_LEVEL: 'silent', ORT_DISABLE_TELEMETRY: '1' },
   },
 });

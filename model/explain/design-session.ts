@@ -4,6 +4,7 @@
  * of the positive class out, from one run.
  */
 import * as ort from 'onnxruntime-node';
+import { createOrtSession } from '../runtime/ort-session.js';
 import type { FeatureRecord } from '../features.js';
 import type { Manifest } from '../manifest/schema.js';
 import { ModelError } from '../runtime/errors.js';
@@ -66,7 +67,7 @@ export async function openDesignSession(
   manifest: Manifest,
   input: string,
 ): Promise<DesignSession> {
-  const session = await ort.InferenceSession.create(withDesignOutput(bytes, input), {
+  const session = await createOrtSession(withDesignOutput(bytes, input), {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
   });

@@ -1,5 +1,6 @@
 /** Test helpers for reading tree ensembles: skl2onnx-style models built node by node, and their evaluation. */
 import * as ort from 'onnxruntime-node';
+import { createOrtSession } from '../runtime/ort-session.js';
 import type { RegressionTree } from '../train/types.js';
 import {
   BATCH,
@@ -156,7 +157,7 @@ export async function run(
   width: number,
   fetch: string,
 ): Promise<Float32Array> {
-  const session = await ort.InferenceSession.create(bytes);
+  const session = await createOrtSession(bytes);
   const out = await session.run({ X: new ort.Tensor('float32', x, [x.length / width, width]) }, [
     fetch,
   ]);

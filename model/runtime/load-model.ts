@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { createOrtSession } from './ort-session.js';
 import type { FeatureRecord } from '../features.js';
 import { parseManifest } from '../manifest/parse.js';
 import type { Manifest } from '../manifest/schema.js';
@@ -67,7 +68,7 @@ async function createSession(bytes: Uint8Array, probabilities: string, options: 
     intraOpNumThreads: options.intraOpNumThreads ?? 1,
     interOpNumThreads: 1,
   };
-  const session = await ort.InferenceSession.create(bytes, sessionOptions);
+  const session = await createOrtSession(bytes, sessionOptions);
   const meta = session.outputMetadata.find((m) => m.name === probabilities);
   if (meta?.isTensor === true) return { session, zipMapUnwrapped: false };
   // skl2onnx's default ZipMap output is a sequence of maps, which onnxruntime-node cannot return;
@@ -82,7 +83,7 @@ async function createSession(bytes: Uint8Array, probabilities: string, options: 
     );
   await session.release();
   return {
-    session: await ort.InferenceSession.create(unwrapped, sessionOptions),
+    session: await createOrtSession(unwrapped, sessionOptions),
     zipMapUnwrapped: true,
   };
 }
