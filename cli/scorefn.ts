@@ -5,6 +5,7 @@ import { batch } from './commands/batch.js';
 import { convertData } from './commands/convert-data.js';
 import { demo } from './commands/demo.js';
 import { manifest } from './commands/manifest.js';
+import { simulate } from './commands/simulate.js';
 import { train } from './commands/train.js';
 import { fail, write } from './output.js';
 
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   demo,
   manifest,
   batch,
+  simulate,
 };
 
 function usage(): string {

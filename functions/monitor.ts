@@ -2,7 +2,8 @@
  * `monitor`: consumes the inference log (`prediction.logged`) and true outcomes
  * (`outcome.observed`) as CloudEvents, binary or structured, stores each once in PostgreSQL (or
  * the embedded PGlite locally), and reports drift, realized performance, business impact and
- * champion vs challenger per model version and time window. Per the Knative data plane an event
+ * champion vs challenger per model version and time window, as JSON (GET /monitor/report) and as
+ * a page (GET /monitor[/{model}]). Per the Knative data plane an event
  * is answered 202 only once its row is committed, 400 when it can never be stored (not retried)
  * and 503 while the database is unavailable (retried; the repeat is then harmless).
  */
@@ -13,6 +14,7 @@ import { httpHandler, type FunctionDefinition, type RequestContext } from './lib
 import type { Reply } from './lib/http.js';
 import { sharedServices } from './lib/services.js';
 import { ingestEvent } from './monitor/ingest.js';
+import { monitorPage } from './monitor/page-route.js';
 import { monitorReport } from './monitor/report-route.js';
 
 export { ingestEvent, monitorSink, type IngestResult } from './monitor/ingest.js';
@@ -36,6 +38,14 @@ export const monitorFunction: FunctionDefinition = {
       path: '/monitor/report',
       name: 'monitor.report',
       handler: monitorReport,
+      auth: true,
+    },
+    { method: 'GET', path: '/monitor', name: 'monitor.page', handler: monitorPage, auth: true },
+    {
+      method: 'GET',
+      path: /^\/monitor\/(?!report$|events$)(?<name>[a-z0-9][-a-z0-9]*)$/,
+      name: 'monitor.page',
+      handler: monitorPage,
       auth: true,
     },
   ]),

@@ -49,6 +49,28 @@ function eventsPath(types: { predictionLogged: string; outcomeObserved: string }
   };
 }
 
+/** The report's query parameters, shared by the JSON report and the page. */
+function reportParameters() {
+  return [
+    query('model', 'Model name (default: the served champion)'),
+    query('version', 'Model version (must be the served one: its manifest holds the reference)'),
+    query('from', 'Window start, inclusive (RFC 3339; default: 30 days or 48 hours before to)', {
+      type: 'string',
+      format: 'date-time',
+    }),
+    query('to', 'Window end, exclusive (RFC 3339; default: now)', {
+      type: 'string',
+      format: 'date-time',
+    }),
+    query('bucket', 'Series resolution', { type: 'string', enum: ['day', 'hour'], default: 'day' }),
+    query('arm', 'Which rows drift, performance and impact use', {
+      type: 'string',
+      enum: ['champion', 'canary', 'shadow'],
+      default: 'champion',
+    }),
+  ];
+}
+
 function reportPath() {
   return {
     get: {
@@ -57,33 +79,47 @@ function reportPath() {
       summary:
         'Drift, realized performance, business impact and champion vs challenger of one model version over a time window',
       description: `Every series has one point per UTC bucket of the window (at most ${MAX_BUCKETS}); figures that cannot be computed are null and a reason says why. Drift, performance and impact use the rows of the chosen arm; the comparison (shadow pairs and canary arms) is given for arm=champion only.`,
-      parameters: [
-        query('model', 'Model name (default: the served champion)'),
-        query(
-          'version',
-          'Model version (must be the served one: its manifest holds the reference)',
-        ),
-        query(
-          'from',
-          'Window start, inclusive (RFC 3339; default: 30 days or 48 hours before to)',
-          { type: 'string', format: 'date-time' },
-        ),
-        query('to', 'Window end, exclusive (RFC 3339; default: now)', {
-          type: 'string',
-          format: 'date-time',
-        }),
-        query('bucket', 'Series resolution', {
-          type: 'string',
-          enum: ['day', 'hour'],
-          default: 'day',
-        }),
-        query('arm', 'Which rows drift, performance and impact use', {
-          type: 'string',
-          enum: ['champion', 'canary', 'shadow'],
-          default: 'champion',
-        }),
-      ],
+      parameters: reportParameters(),
       responses: { '200': okJson(ref('MonitorReport'), 'The report'), ...problems(400, 404, 503) },
+    },
+  };
+}
+
+const pageWindow = query(
+  'window',
+  'The window ending at to (default now), in hours or days, e.g. 24h or 30d; ignored when from is given',
+  { type: 'string', pattern: '^[0-9]{1,4}[hd]$' },
+);
+
+const html = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: { type: 'string' } } },
+});
+
+function pagePaths() {
+  const description =
+    'The report as an HTML page for people (no scripts; strict Content-Security-Policy): headline figures, score distribution against the reference, PSI per feature with its band, unknown and out-of-domain rates, calibration on matured outcomes, cost per 1,000 expected and realized over time, approval and bad rate over time, shadow and canary arms; empty states say what is missing. Same query as the report, plus window.';
+  return {
+    '/monitor': {
+      get: {
+        operationId: 'monitorPage',
+        tags,
+        summary: "The champion's monitoring page (or ?model=)",
+        description,
+        parameters: [...reportParameters(), pageWindow],
+        responses: { '200': html('Monitoring page'), ...problems(400, 404, 503) },
+      },
+    },
+    '/monitor/{name}': {
+      parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        operationId: 'monitorPageByName',
+        tags,
+        summary: "A served model's monitoring page",
+        description,
+        parameters: [...reportParameters().filter((p) => p.name !== 'model'), pageWindow],
+        responses: { '200': html('Monitoring page'), ...problems(400, 404, 503) },
+      },
     },
   };
 }
@@ -93,5 +129,9 @@ export function monitorPaths(types: {
   predictionLogged: string;
   outcomeObserved: string;
 }): Record<string, object> {
-  return { '/monitor/events': eventsPath(types), '/monitor/report': reportPath() };
+  return {
+    '/monitor/events': eventsPath(types),
+    '/monitor/report': reportPath(),
+    ...pagePaths(),
+  };
 }

@@ -81,12 +81,21 @@ export async function rawPost(
   });
 }
 
-/** Every function on one ephemeral port, as `npm start` serves them; `origin` like http://127.0.0.1:PORT. */
+/**
+ * Every function on one ephemeral port, as `npm start` serves them; `origin` like
+ * http://127.0.0.1:PORT. As under `npm start`, prediction logs go to the monitor in-process
+ * (connectLocalEvents), here into an in-memory database unless `env` names another
+ * (MONITOR_DATA_DIR, DATABASE_URL); `close` drains the log and closes the store.
+ */
 export async function localApp(
   env: Record<string, string> = {},
 ): Promise<TestServer & { origin: string; close: () => Promise<void> }> {
-  const { definitionFor } = await import('../app.js');
-  const lean = await leanServer(await definitionFor(undefined), env);
+  const { connectLocalEvents, definitionFor } = await import('../app.js');
+  const lean = await leanServer(await definitionFor(undefined), {
+    MONITOR_DATA_DIR: 'memory://',
+    ...env,
+  });
+  await connectLocalEvents(lean.services, undefined);
   await new Promise<void>((resolve) => lean.server.listen(0, '127.0.0.1', resolve));
   const { port } = lean.server.address() as AddressInfo;
   return {
@@ -99,6 +108,9 @@ export async function localApp(
           resolve();
         }),
       );
+      await lean.services.events.drain(5000);
+      const { closeMonitorStore } = await import('../monitor/store-handle.js');
+      await closeMonitorStore(lean.services);
       await lean.services.registry.close();
     },
   };
