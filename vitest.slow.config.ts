@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{model,functions,cli}/**/*.slow.test.ts'],
+    include: ['{model,functions,cli,test}/**/*.slow.test.ts'],
     testTimeout: 600_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -23,7 +23,9 @@ describe('graceful shutdown', () => {
     await new Promise((r) => setTimeout(r, 30));
     const signalled = performance.now();
     server.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 5));
+    // once the server has started shutting down, a new request is refused
+    while (!server.logs.some((l) => String(l.message).startsWith('SIGTERM')))
+      await new Promise((r) => setTimeout(r, 2));
     const late = await post();
     const results = await Promise.all(inFlight);
     const code = await server.exited;

@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { writeFigures } from '../../test/reliability/figures.js';
 import { monitorFunction } from '../monitor.js';
 import { leanServer } from '../testing/test-servers.js';
 import { closeMonitorStore } from './store-handle.js';
@@ -93,6 +94,18 @@ describe.skipIf(skip || !controllable)(
         );
         await check.close();
         await database.drop();
+        writeFigures({
+          suite: 'database-restart',
+          title: 'Dependency faults: the database',
+          rows: [
+            {
+              check: 'monitor while PostgreSQL stops and starts mid-stream (Knative-like retries)',
+              tried: `${ids.length} events, 8 at a time; database stopped after 100 acknowledgements`,
+              held: `${failures.filter((s) => s === 503).length} answers of 503 during the outage (retried); ${acked.length} acknowledged, ${rows.length} rows stored, ${rows.filter((r) => r.n !== 1).length} duplicates`,
+              lost: `${acked.filter((id) => !rows.some((r) => r.event_id === id)).length} acknowledged events`,
+            },
+          ],
+        });
         expect(outage).toBeDefined();
         expect(failures.filter((s) => s === 503).length).toBeGreaterThan(0);
         expect(acked.sort()).toEqual([...ids].sort());

@@ -1,5 +1,6 @@
 /** Runs the real entry point (functions/main.ts) as a child process, as the container does. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { packageRoot } from '../../model/paths.js';
 
@@ -11,33 +12,64 @@ export interface RunningServer {
   readonly exited: Promise<number | string>;
 }
 
-/** Starts `functions/main.ts` with tsx on a free port; resolves once it logged "listening". */
+/** A port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+/** Polls /health/live until the server answers (whatever LOG_LEVEL hides), or it exits. */
+async function waitUntilLive(
+  origin: string,
+  exited: Promise<unknown>,
+  timeoutMs: number,
+): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (gone) throw new Error('server exited before listening');
+    const ok = await fetch(`${origin}/health/live`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server not live after ${timeoutMs} ms`);
+}
+
+/** Starts `functions/main.ts` with tsx on a free port; resolves once it answers. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/main.ts'], {
     cwd: packageRoot(),
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const logs: Record<string, unknown>[] = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    try {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      logs.push({ raw: line });
+    }
+  });
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => {
       resolve(code ?? signal ?? 'unknown');
     });
   });
-  const origin = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        logs.push(entry);
-        if (entry.message === 'listening') resolve(`http://127.0.0.1:${String(entry.port)}`);
-      } catch {
-        logs.push({ raw: line });
-      }
-    });
-    void exited.then((code) => {
-      reject(new Error(`server exited (${String(code)}) before listening`));
-    });
-  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilLive(origin, exited, 60_000);
   return { child, origin, logs, exited };
 }

@@ -179,6 +179,29 @@ describe.skipIf(!kubectlAvailable())('knative overlays (kubectl kustomize)', () 
       expect(minScale(s), nameOf(s)).toBeGreaterThanOrEqual(1);
   });
 
+  it.each(['production', 'canary'])(
+    '%s: scoring and the monitoring report need an API key from a Secret',
+    (o) => {
+      for (const s of services(objects(o))) {
+        const env = containerOf(s).env ?? [];
+        const mode = env.find((e) => e.name === 'AUTH_MODE')?.value;
+        const keys = env.find((e) => e.name === 'API_KEYS')?.valueFrom?.secretKeyRef;
+        if (['predict', 'explain', 'monitor'].includes(nameOf(s))) {
+          expect(mode, nameOf(s)).toBe('api-key');
+          expect(keys, nameOf(s)).toMatchObject({ name: 'scorefn-api-keys', key: 'keys' });
+        } else expect(mode, nameOf(s)).toBeUndefined();
+      }
+    },
+  );
+
+  it('demo: no authentication (the local demo)', () => {
+    for (const s of services(objects('demo')))
+      expect(
+        (containerOf(s).env ?? []).some((e) => e.name === 'AUTH_MODE'),
+        nameOf(s),
+      ).toBe(false);
+  });
+
   it.each(['demo', 'production'])('%s: the latest revision takes all traffic', (overlay) => {
     for (const s of services(objects(overlay)))
       expect(s.spec?.traffic, nameOf(s)).toEqual([{ latestRevision: true, percent: 100 }]);
