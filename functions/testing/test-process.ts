@@ -33,11 +33,11 @@ async function waitUntilLive(
   exited: Promise<unknown>,
   timeoutMs: number,
 ): Promise<void> {
-  let gone = false;
-  void exited.then(() => (gone = true));
+  const state = { gone: false };
+  void exited.then(() => (state.gone = true));
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (gone) throw new Error('server exited before listening');
+    if (state.gone) throw new Error('server exited before listening');
     const ok = await fetch(`${origin}/health/live`).then(
       (r) => r.ok,
       () => false,

@@ -61,9 +61,7 @@ const shape: fc.Arbitrary<EventShape> = fc.record({
     source: fc.constantFrom('/fuzz', 'urn:fuzz', 'https://example.com/x'),
   }),
   drop: fc.subarray([...ATTRIBUTES], { maxLength: 3 }),
-  mutate: fc.dictionary(fc.constantFrom(...ATTRIBUTES), badValue, { maxKeys: 2 }) as fc.Arbitrary<
-    EventShape['mutate']
-  >,
+  mutate: fc.dictionary(fc.constantFrom(...ATTRIBUTES), badValue, { maxKeys: 2 }),
   data,
   structured: fc.boolean(),
   contentType: fc.constantFrom('application/json', 'text/csv', 'application/xml', 'text/plain', ''),
@@ -89,7 +87,10 @@ function toRequest(s: EventShape, path: string): HostileRequest {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(attrs))
     if (v !== undefined && k !== 'datacontenttype')
-      headers[`ce-${k}`] = String(v).replace(/[^\t\x20-\x7e]/g, '?');
+      headers[`ce-${k}`] = (typeof v === 'string' ? v : JSON.stringify(v)).replace(
+        /[^\t\x20-\x7e]/g,
+        '?',
+      );
   if (typeof attrs.datacontenttype === 'string')
     headers['content-type'] = attrs.datacontenttype.replace(/[^\t\x20-\x7e]/g, '?');
   const body = Buffer.from(typeof s.data === 'string' ? s.data : JSON.stringify(s.data));

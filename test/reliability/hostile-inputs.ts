@@ -49,6 +49,12 @@ const weird = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
+/** JSON text of any value (`undefined` becomes null, as it would in an array). */
+function toJson(v: unknown): string {
+  const text: string | undefined = JSON.stringify(v);
+  return text ?? 'null';
+}
+
 /** JSON text of a record with one field broken, dropped, or a hostile key added. */
 const brokenRecordText = fc
   .record({
@@ -59,11 +65,9 @@ const brokenRecordText = fc
   .map(({ field, value, mode }) => {
     const entries = Object.entries(VALID).filter(([k]) => !(mode === 'drop' && k === field));
     const body = entries.map(
-      ([k, v]) =>
-        `${JSON.stringify(k)}:${JSON.stringify(k === field && mode === 'set' ? value : v) ?? 'null'}`,
+      ([k, v]) => `${JSON.stringify(k)}:${toJson(k === field && mode === 'set' ? value : v)}`,
     );
-    if (mode === 'set' && !(field in VALID))
-      body.push(`${JSON.stringify(field)}:${JSON.stringify(value) ?? 'null'}`);
+    if (mode === 'set' && !(field in VALID)) body.push(`${JSON.stringify(field)}:${toJson(value)}`);
     if (mode === 'raw-proto')
       body.push('"__proto__":{"polluted":true}', '"constructor":{"prototype":{"polluted":true}}');
     return `{${body.join(',')}}`;
