@@ -10,6 +10,7 @@ import type * as BatchScore from '../functions/batch-score.js';
 import type * as FunctionLib from '../functions/lib/function.js';
 import type * as ServicesLib from '../functions/lib/services.js';
 import { referenceTimes, type ReferenceTimes } from './batch-reference.js';
+import { monotonicUs, type Window } from './cpuprofile.js';
 import { csvChunk, jsonChunk, keyedRecord } from './data.js';
 import { ROOT } from './paths.js';
 import { median } from './stats.js';
@@ -30,6 +31,8 @@ export interface BatchMeasurement {
   readonly status: number;
   readonly scored: number;
   readonly reference: ReferenceTimes;
+  /** When the timed chunks ran (monotonic clock, µs), to cut a CPU profile to them. */
+  readonly window: Window;
 }
 
 const dist = async <T>(path: string) => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
@@ -60,7 +63,9 @@ async function measure(job: BatchJob, model: string, format: 'json' | 'csv'): Pr
   const rawBody = Buffer.from(data);
   const times: number[] = [];
   const captured: Captured = { status: 0, body: '' };
+  let fromUs = 0;
   for (let i = 0; i < job.chunks + 1; i++) {
+    if (i === 1) fromUs = monotonicUs();
     const headers = {
       'content-type': format === 'json' ? 'application/json' : 'text/csv',
       'ce-specversion': '1.0',
@@ -75,6 +80,7 @@ async function measure(job: BatchJob, model: string, format: 'json' | 'csv'): Pr
     await handler(request, fakeResponse(captured));
     if (i > 0) times.push(performance.now() - started);
   }
+  const window = { fromUs, toUs: monotonicUs() };
   const reply = JSON.parse(captured.body) as { scored: number; results: unknown };
   const records = Array.from({ length: job.chunkSize }, (_, i) => {
     const { id: _id, ...features } = keyedRecord(i);
@@ -83,7 +89,15 @@ async function measure(job: BatchJob, model: string, format: 'json' | 'csv'): Pr
   const reference = job.skipReference
     ? { parseMs: 0, runMs: 0, stringifyMs: 0, totalMs: 0 }
     : await referenceTimes(model, format, data, records, reply.results, job.chunks);
-  return { model, format, chunkMs: median(times), status: captured.status, scored: reply.scored, reference };
+  return {
+    model,
+    format,
+    chunkMs: median(times),
+    status: captured.status,
+    scored: reply.scored,
+    reference,
+    window,
+  };
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as BatchJob;

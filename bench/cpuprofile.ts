@@ -11,6 +11,7 @@ interface ProfileNode {
 }
 
 interface CpuProfile {
+  readonly startTime: number;
   readonly nodes: readonly ProfileNode[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
@@ -32,10 +33,23 @@ export function placeOf(url: string, functionName: string): string {
   return url.replace(/^file:\/\//, '').replace(ROOT, '');
 }
 
-function selfTimes(profile: CpuProfile): Map<number, number> {
+/** A span of the monotonic clock in microseconds (`process.hrtime`, V8's profile timestamps). */
+export interface Window {
+  readonly fromUs: number;
+  readonly toUs: number;
+}
+
+/** The monotonic clock in microseconds, comparable with a profile's timestamps. */
+export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+function selfTimes(profile: CpuProfile, window: Window | undefined): Map<number, number> {
   const self = new Map<number, number>();
+  let t = profile.startTime;
   profile.samples.forEach((id, i) => {
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const delta = profile.timeDeltas[i] ?? 0;
+    t += delta;
+    if (window && (t < window.fromUs || t > window.toUs)) return;
+    self.set(id, (self.get(id) ?? 0) + delta / 1000);
   });
   return self;
 }
@@ -47,10 +61,14 @@ function top(totals: Map<string, { where: string; ms: number }>, all: number, n:
     .map(([name, t]) => ({ name, where: t.where, ms: Math.round(t.ms * 10) / 10, percent: Math.round((t.ms / all) * 1000) / 10 }));
 }
 
-/** The `n` heaviest functions and places by self time, excluding idle time. */
-export function summarise(path: string, n = 20): { functions: SelfTime[]; places: SelfTime[]; busyMs: number } {
+/** The `n` heaviest functions and places by self time (within `window`), excluding idle time. */
+export function summarise(
+  path: string,
+  n = 20,
+  window?: Window,
+): { functions: SelfTime[]; places: SelfTime[]; busyMs: number } {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
-  const self = selfTimes(profile);
+  const self = selfTimes(profile, window);
   const byFunction = new Map<string, { where: string; ms: number }>();
   const byPlace = new Map<string, { where: string; ms: number }>();
   let busy = 0;

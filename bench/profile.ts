@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBatchWorker } from './batch.js';
-import { summarise, type SelfTime } from './cpuprofile.js';
+import { monotonicUs, summarise, type SelfTime, type Window } from './cpuprofile.js';
 import { predictBody } from './data.js';
 import type { Context, SectionResult, Table } from './figures.js';
 import { load1 } from './machine.js';
@@ -20,10 +20,10 @@ import { scorefnSpec } from './servers.js';
 
 const profileFlags = (dir: string) => ['--cpu-prof', '--cpu-prof-dir', dir];
 
-function tables(title: string, dir: string): Table[] {
+function tables(title: string, dir: string, window?: Window): Table[] {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile written in ${dir}`);
-  const { functions, places, busyMs } = summarise(join(dir, file));
+  const { functions, places, busyMs } = summarise(join(dir, file), 20, window);
   const rows = (list: SelfTime[]) => list.map((s) => [s.name, s.ms, s.percent]);
   return [
     { title: `${title}: functions by self time (${busyMs} ms busy; ${join(dir, file)})`, columns: ['function', 'self ms', '% of busy'], rows: rows(functions) },
@@ -36,11 +36,12 @@ async function predictProfile(ctx: Context, dir: string) {
   try {
     const url = `${server.url}/predict`;
     await runLoad(ctx.machine.pinLoad, postJson(url, predictBody(), 16, ctx.plan.warmupS));
+    const fromUs = monotonicUs();
     await runLoad(ctx.machine.pinLoad, postJson(url, predictBody(), 16, ctx.plan.runS * 2));
+    return { command: server.command, window: { fromUs, toUs: monotonicUs() } };
   } finally {
     await server.stop();
   }
-  return server.command;
 }
 
 async function startupProfile(ctx: Context, dir: string) {
@@ -65,7 +66,7 @@ export async function profile(ctx: Context): Promise<SectionResult> {
   const dirs = ['predict', 'batch', 'startup'].map((n) => mkdtempSync(join(tmpdir(), `scorefn-profile-${n}-`)));
   const [predictDir = '', batchDir = '', startupDir = ''] = dirs;
   ctx.log('  predict under load');
-  const predictCommand = await predictProfile(ctx, predictDir);
+  const predicted = await predictProfile(ctx, predictDir);
   ctx.log('  batch-score, 10,000-record chunks');
   const job = { models: ['credit-scorecard'], formats: ['json', 'csv'] as const, chunks: ctx.plan.chunks, chunkSize: ctx.plan.chunkSize, skipReference: true };
   const batch = await runBatchWorker(ctx.machine.pinServer, { ...job, formats: [...job.formats] }, profileFlags(batchDir));
@@ -75,11 +76,14 @@ export async function profile(ctx: Context): Promise<SectionResult> {
     section: 'profile',
     load1: loadAtStart,
     seconds: Math.round((performance.now() - started) / 1000),
-    commands: [predictCommand, batch.command, startupCommand],
+    commands: [predicted.command, batch.command, startupCommand],
     figures: [],
     tables: [
-      ...tables('predict, one record per request, 16 connections', predictDir),
-      ...tables('batch-score in process, scorecard, JSON and CSV chunks', batchDir),
+      ...tables('predict, one record per request, 16 connections (the measured load only)', predictDir, predicted.window),
+      ...tables('batch-score in process, scorecard, JSON and CSV chunks (the timed chunks only)', batchDir, {
+        fromUs: Math.min(...batch.measurements.map((m) => m.window.fromUs)),
+        toUs: Math.max(...batch.measurements.map((m) => m.window.toUs)),
+      }),
       ...tables('cold start of predict, spawn to listening', startupDir),
     ],
   };

@@ -3,42 +3,14 @@
  * header row whose numeric cells become numbers (by the model's features). The key column, when
  * named, is taken out of each record and echoed in its result.
  */
-import { parse } from 'csv-parse/sync';
 import type { Feature } from '../../model/features.js';
 import { CHUNK_CONTENT_TYPES } from '../events/contract.js';
 import { HttpProblem } from '../lib/problem.js';
+import { csvRecords } from './csv-records.js';
 
 export interface Chunk {
   readonly records: readonly unknown[];
   readonly keys: readonly (string | number | undefined)[];
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function csvRecords(text: string, features: readonly Feature[]): Record<string, string | number>[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse<Record<string, string>>(text, {
-      columns: true,
-      skip_empty_lines: true,
-      bom: true,
-      trim: false,
-    });
-  } catch (error) {
-    throw new HttpProblem(
-      'bad-request',
-      `The chunk is not valid CSV: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const numeric = new Set(features.filter((f) => f.kind === 'numeric').map((f) => f.name));
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([k, v]) => [
-        k,
-        numeric.has(k) && NUMBER.test(v.trim()) ? Number(v) : v,
-      ]),
-    ),
-  );
 }
 
 function dataRecords(
@@ -62,20 +34,21 @@ function dataRecords(
   return data;
 }
 
-function takeKey(
-  record: unknown,
-  keyColumn: string | undefined,
-): [unknown, string | number | undefined] {
-  if (
-    keyColumn === undefined ||
-    typeof record !== 'object' ||
-    record === null ||
-    Array.isArray(record)
-  )
+type Key = string | number | undefined;
+
+/** The record without its key column (same field order), and the key when it is a string or number. */
+function takeKey(record: unknown, keyColumn: string): [unknown, Key] {
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
     return [record, undefined];
-  const entries = Object.entries(record as Record<string, unknown>);
-  const key = entries.find(([k]) => k === keyColumn)?.[1];
-  const rest = Object.fromEntries(entries.filter(([k]) => k !== keyColumn));
+  const fields = record as Record<string, unknown>;
+  const rest: Record<string, unknown> = {};
+  let key: unknown;
+  for (const name of Object.keys(fields)) {
+    const value = fields[name];
+    if (name === keyColumn) key = value;
+    else if (name === '__proto__') Object.defineProperty(rest, name, { value, enumerable: true, writable: true, configurable: true });
+    else rest[name] = value;
+  }
   return [rest, typeof key === 'string' || typeof key === 'number' ? key : undefined];
 }
 
@@ -93,6 +66,9 @@ export function decodeChunk(
       'payload-too-large',
       `${raw.length} records in one chunk; the limit is ${maxRecords}.`,
     );
-  const pairs = raw.map((r) => takeKey(r, keyColumn));
-  return { records: pairs.map(([r]) => r), keys: pairs.map(([, k]) => k) };
+  if (keyColumn === undefined) return { records: raw, keys: new Array<Key>(raw.length).fill(undefined) };
+  const records: unknown[] = new Array<unknown>(raw.length);
+  const keys: Key[] = new Array<Key>(raw.length);
+  for (let i = 0; i < raw.length; i++) [records[i], keys[i]] = takeKey(raw[i], keyColumn);
+  return { records, keys };
 }

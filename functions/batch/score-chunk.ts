@@ -1,9 +1,8 @@
 /** Scores one decoded chunk into the `batch.scored` data: one result per record, in input order. */
-import type { LoadedModel } from '../../model/runtime/load-model.js';
+import type { LoadedModel, Outcome } from '../../model/runtime/load-model.js';
 import type { BatchResult, BatchScored } from '../events/contract.js';
-import type { Outcome } from '../../model/runtime/load-model.js';
 import type { Services } from '../lib/function.js';
-import { logPredictions, shadowScore } from '../lib/inference-log.js';
+import { logPredictions, shadowScore, wantsLog } from '../lib/inference-log.js';
 import type { Chunk } from './chunk.js';
 
 export interface ChunkIds {
@@ -12,7 +11,25 @@ export interface ChunkIds {
   readonly chunkCount: number | undefined;
 }
 
-/** Scores a chunk, counts its scores and logs each scored record (with the shadow arm) once. */
+/** One record's result: its position and key, then its prediction or its field errors. */
+function result(outcome: Outcome, row: number, key: string | number | undefined): BatchResult {
+  if (!outcome.ok) {
+    const errors = outcome.errors.map((e) => ({
+      pointer: e.pointer.replace(/^\/\d+/, ''),
+      detail: e.message,
+    }));
+    return key === undefined ? { row, errors } : { row, key, errors };
+  }
+  const { probability_bad, label, decision } = outcome.prediction;
+  return key === undefined
+    ? { row, probability_bad, label, decision }
+    : { row, key, probability_bad, label, decision };
+}
+
+/**
+ * Scores a chunk, counts its scores and decisions (one counter update per decision, not per
+ * record) and logs each scored record (with the shadow arm) once.
+ */
 export async function scoreChunk(
   model: LoadedModel,
   chunk: Chunk,
@@ -23,24 +40,20 @@ export async function scoreChunk(
   const { metrics } = services;
   const { name, version } = model.manifest;
   const outcomes = await model.scoreEach(chunk.records);
-  logScored(services, model, chunk, outcomes, requestId);
+  if (wantsLog(services, model)) logScored(services, model, chunk, outcomes, requestId);
+  const scoreLabels = { model: name, version };
+  const decisions = new Map<string, number>();
+  const results: BatchResult[] = new Array<BatchResult>(outcomes.length);
   let scored = 0;
-  const results = outcomes.map((o, row): BatchResult => {
-    const key = chunk.keys[row];
-    const head = key === undefined ? { row } : { row, key };
-    if (!o.ok)
-      return {
-        ...head,
-        errors: o.errors.map((e) => ({
-          pointer: e.pointer.replace(/^\/\d+/, ''),
-          detail: e.message,
-        })),
-      };
+  outcomes.forEach((o, row) => {
+    results[row] = result(o, row, chunk.keys[row]);
+    if (!o.ok) return;
     scored++;
-    metrics.scores.observe({ model: name, version }, o.prediction.probability_bad);
-    metrics.decisions.inc({ model: name, version, decision: o.prediction.decision });
-    return { ...head, ...o.prediction };
+    metrics.scores.observe(scoreLabels, o.prediction.probability_bad);
+    decisions.set(o.prediction.decision, (decisions.get(o.prediction.decision) ?? 0) + 1);
   });
+  for (const [decision, count] of decisions)
+    metrics.decisions.inc({ model: name, version, decision }, count);
   return {
     ...(ids.batchId === undefined ? {} : { batch_id: ids.batchId }),
     ...(ids.chunkIndex === undefined ? {} : { chunk_index: ids.chunkIndex }),

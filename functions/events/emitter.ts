@@ -17,6 +17,8 @@ export interface Emitter {
   /** Resolves when the queue is empty and nothing is in flight, or after `timeoutMs`. */
   drain(timeoutMs: number): Promise<void>;
   readonly queued: number;
+  /** Whether a sink is connected: without one, `emit` drops every event, so callers may skip building them. */
+  readonly connected: boolean;
 }
 
 export interface EmitterOptions {
@@ -86,6 +88,9 @@ export function createEmitter(o: EmitterOptions): Emitter {
   return {
     get queued() {
       return queue.length + active;
+    },
+    get connected() {
+      return sink !== undefined;
     },
     emit(event) {
       if (!sink) return;

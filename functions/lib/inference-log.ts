@@ -31,10 +31,29 @@ function features(record: unknown, masked: ReadonlySet<string>): PredictionLogge
   return Object.fromEntries(entries);
 }
 
+/** Whether prediction events go anywhere: logging on and a sink connected (K_SINK or the local monitor). */
+export const logging = (services: Services): boolean =>
+  services.config.predictionLog && services.events.connected;
+
+/** The model scoring in shadow of `model` (SHADOW_MODEL, logging on), if any. */
+function shadowOf(services: Services, model: LoadedModel): LoadedModel | undefined {
+  const { config, registry } = services;
+  if (config.shadowModel === undefined || !config.predictionLog) return undefined;
+  const shadow = registry.get(config.shadowModel);
+  return shadow === model ? undefined : shadow;
+}
+
+/**
+ * Whether scoring with `model` needs a log batch at all: events go somewhere, or a shadow model
+ * scores the same records. Otherwise callers skip building one (the inference log then costs nothing).
+ */
+export const wantsLog = (services: Services, model: LoadedModel): boolean =>
+  logging(services) || shadowOf(services, model) !== undefined;
+
 /** Emits one event per prediction; does nothing when logging is off or there is no sink. */
 export function logPredictions(services: Services, batch: ScoredBatch): void {
   const { config, events } = services;
-  if (!config.predictionLog) return;
+  if (!logging(services)) return;
   const type = eventTypes(config.eventTypePrefix).predictionLogged;
   const masked = new Set(config.maskFields);
   const { name, version } = batch.model.manifest;
@@ -73,9 +92,9 @@ export function shadowScore(
   services: Services,
   answered: Omit<ScoredBatch, 'arm' | 'model' | 'predictions'> & { readonly model: LoadedModel },
 ): void {
-  const { config, registry, logger } = services;
-  const shadow = config.shadowModel === undefined ? undefined : registry.get(config.shadowModel);
-  if (!shadow || shadow === answered.model || !config.predictionLog) return;
+  const shadow = shadowOf(services, answered.model);
+  if (!shadow) return;
+  const { logger } = services;
   setImmediate(() => {
     shadow
       .predict(answered.records)

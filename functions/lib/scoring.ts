@@ -4,7 +4,7 @@ import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { Prediction } from '../../model/runtime/outputs.js';
 import type { Arm } from '../events/contract.js';
 import type { RequestContext } from './function.js';
-import { logPredictions, shadowScore } from './inference-log.js';
+import { logPredictions, shadowScore, wantsLog } from './inference-log.js';
 import { HttpProblem } from './problem.js';
 
 /** The named (or default) model, 503 while the instance is not ready, 404 for an unknown name or version. */
@@ -49,15 +49,17 @@ export async function scoreRecords(
       metrics.scores.observe({ model: name, version }, p.probability_bad);
       metrics.decisions.inc({ model: name, version, decision: p.decision });
     }
-    const batch = {
-      functionName: ctx.functionName,
-      requestId: ctx.requestId,
-      model,
-      records,
-      ...(log.keys ? { keys: log.keys } : {}),
-    };
-    logPredictions(ctx.services, { ...batch, arm: log.arm ?? 'champion', predictions });
-    shadowScore(ctx.services, batch);
+    if (wantsLog(ctx.services, model)) {
+      const batch = {
+        functionName: ctx.functionName,
+        requestId: ctx.requestId,
+        model,
+        records,
+        ...(log.keys ? { keys: log.keys } : {}),
+      };
+      logPredictions(ctx.services, { ...batch, arm: log.arm ?? 'champion', predictions });
+      shadowScore(ctx.services, batch);
+    }
     return predictions;
   } catch (error) {
     if (error instanceof ModelError && error.code === 'invalid_input')

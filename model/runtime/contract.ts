@@ -86,17 +86,62 @@ export function toFieldErrors(errors: readonly ErrorObject[], prefix = ''): Fiel
   });
 }
 
+let sharedAjv: Ajv | undefined;
+
+/**
+ * One ajv instance for every validator compiled here: each new instance compiles the draft
+ * meta-schema again before its first schema, which costs more at start-up than a record schema.
+ */
+const shared = (): Ajv => (sharedAjv ??= new Ajv({ allErrors: true, strict: true }));
+
 /** Compiles any JSON Schema into a validator returning field errors (empty when valid). */
-export function compileValidator(
-  schema: object,
-  ajv = new Ajv({ allErrors: true, strict: true }),
-): RecordValidator {
+export function compileValidator(schema: object, ajv: Ajv = shared()): RecordValidator {
   const validate = ajv.compile(schema);
   return (value, prefix = '') =>
     validate(value) ? [] : toFieldErrors(validate.errors ?? [], prefix);
 }
 
-/** Compiles the contract once per model; the validator is then cheap to call per record. */
+/**
+ * Compiles the contract once per model. Valid records, nearly all of them, are accepted by a plain
+ * check (`acceptsRecord`) that says yes exactly when the schema does; ajv runs only on the others,
+ * to name every problem.
+ */
 export function compileContract(features: readonly Feature[]): RecordValidator {
-  return compileValidator(recordSchema(features));
+  const full = compileValidator(recordSchema(features));
+  const accepts = acceptsRecord(features);
+  return (record, prefix = '') => (accepts(record) ? [] : full(record, prefix));
+}
+
+type ValueCheck = (value: unknown) => boolean;
+
+function valueCheck(feature: Feature): ValueCheck {
+  if (feature.kind === 'categorical') {
+    const categories = new Set<unknown>(feature.categories);
+    return (v) => typeof v === 'string' && categories.has(v);
+  }
+  const { integer, minimum, maximum } = feature;
+  return (v) =>
+    typeof v === 'number' &&
+    Number.isFinite(v) &&
+    (!integer || Number.isInteger(v)) &&
+    v >= minimum &&
+    v <= maximum;
+}
+
+/**
+ * Whether `recordSchema(features)` accepts a value, as ajv decides it: an object (not an array),
+ * no property outside the features (`for…in`, as ajv's additionalProperties), every feature
+ * defined, strings among the categories, finite numbers (whole where the feature is an integer)
+ * within the bounds.
+ */
+export function acceptsRecord(features: readonly Feature[]): (record: unknown) => boolean {
+  const names = new Set(features.map((f) => f.name));
+  const checks = features.map((f) => [f.name, valueCheck(f)] as const);
+  return (record) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
+    const fields = record as Record<string, unknown>;
+    for (const key in fields) if (!names.has(key)) return false;
+    for (const [name, check] of checks) if (!check(fields[name])) return false;
+    return true;
+  };
 }
