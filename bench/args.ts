@@ -22,6 +22,10 @@ export interface BenchArgs {
   readonly out: string;
   /** Longest wait for the load average to drop below 1 before measuring, in seconds. */
   readonly waitQuietS: number;
+  /** Only re-render benchmarks.md from the benchmarks.json already in `out` (after editing the notes). */
+  readonly render: boolean;
+  /** Skip the staleness check of dist/ (tests, which must not rebuild under other tests' feet). */
+  readonly noBuild: boolean;
 }
 
 const ALL: readonly string[] = [...SECTIONS, 'profile'];
@@ -40,6 +44,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let quick = false;
   let out = 'docs';
   let waitQuietS: number | undefined;
+  let render = false;
+  let noBuild = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/) : [arg];
@@ -48,9 +54,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (flag === '--quick') quick = true;
     else if (flag === '--out') out = value();
     else if (flag === '--wait-quiet') waitQuietS = Number(value());
-    else throw new Error(`unknown option ${arg}; use --only, --quick, --out, --wait-quiet`);
+    else if (flag === '--render') render = true;
+    else if (flag === '--no-build') noBuild = true;
+    else throw new Error(`unknown option ${arg}; see npm run bench -- --help`);
   }
   if (waitQuietS !== undefined && !(waitQuietS >= 0))
     throw new Error('--wait-quiet takes a number of seconds');
-  return { sections, quick, out, waitQuietS: waitQuietS ?? (quick ? 0 : 120) };
+  return { sections, quick, out, waitQuietS: waitQuietS ?? (quick ? 0 : 120), render, noBuild };
 }

@@ -21,6 +21,9 @@ declare module 'autocannon' {
   interface Instance extends EventEmitter {
     stop(): void;
   }
-  function autocannon(options: Options, done: (error: Error | null, result: Result) => void): Instance;
+  function autocannon(
+    options: Options,
+    done: (error: Error | null, result: Result) => void,
+  ): Instance;
   export default autocannon;
 }

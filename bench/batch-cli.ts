@@ -17,7 +17,8 @@ import { scorefnSpec } from './servers.js';
 
 async function countLines(path: string): Promise<number> {
   let lines = 0;
-  for await (const chunk of createReadStream(path)) for (const byte of chunk as Buffer) if (byte === 10) lines++;
+  for await (const chunk of createReadStream(path))
+    for (const byte of chunk as Buffer) if (byte === 10) lines++;
   return lines;
 }
 
@@ -25,7 +26,11 @@ async function countLines(path: string): Promise<number> {
 async function runCli(args: readonly string[]) {
   const [command = '', ...rest] = args;
   const started = performance.now();
-  const child = spawn(command, rest, { cwd: ROOT, env: childEnv({}), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, rest, {
+    cwd: ROOT,
+    env: childEnv({}),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let peak: number | null = null;
@@ -49,7 +54,21 @@ export async function batchCli(ctx: Context): Promise<SectionResult> {
     ctx.log(`  writing ${rows.toLocaleString('en-US')} rows to ${input}`);
     await writeCsvFile(input, rows);
     const server = await startServer(scorefnSpec('batch-score', ctx.machine.pinServer));
-    const cli = [...ctx.machine.pinLoad, process.execPath, CLI_JS, 'batch', '--input', input, '--key', 'id', '--output', output, '--target', `${server.url}/batch-score`, '--quiet'];
+    const cli = [
+      ...ctx.machine.pinLoad,
+      process.execPath,
+      CLI_JS,
+      'batch',
+      '--input',
+      input,
+      '--key',
+      'id',
+      '--output',
+      output,
+      '--target',
+      `${server.url}/batch-score`,
+      '--quiet',
+    ];
     let run: { seconds: number; peakMb: number | null };
     let serverPeak: number | null;
     try {
@@ -73,10 +92,15 @@ export async function batchCli(ctx: Context): Promise<SectionResult> {
       seconds: Math.round((performance.now() - started) / 1000),
       commands: [`batch-score: ${server.command}`, cli.join(' '), `reference: ${command}`],
       figures: [
-        versus(`scorefn batch, ${rows.toLocaleString('en-US')}-row CSV (default chunks of 1,000, 4 in flight)`, rows / run.seconds, 'rows/s', {
-          name: 'in-process limit (scorecard, CSV)',
-          value: reference === undefined ? null : (ctx.plan.chunkSize / reference) * 1000,
-        }),
+        versus(
+          `scorefn batch, ${rows.toLocaleString('en-US')}-row CSV (default chunks of 1,000, 4 in flight)`,
+          rows / run.seconds,
+          'rows/s',
+          {
+            name: 'in-process limit (scorecard, CSV)',
+            value: reference === undefined ? null : (ctx.plan.chunkSize / reference) * 1000,
+          },
+        ),
         plain('scorefn batch peak RSS', run.peakMb, 'MB'),
         plain('batch-score peak RSS', serverPeak, 'MB'),
         plain('output rows missing', rows - written, 'rows'),

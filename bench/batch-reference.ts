@@ -20,7 +20,10 @@ export interface ReferenceTimes {
 }
 
 /** The parse step for CSV: split lines and cells, numbers where the feature is numeric. */
-export function naiveCsv(text: string, numeric: ReadonlySet<string>): Record<string, string | number>[] {
+export function naiveCsv(
+  text: string,
+  numeric: ReadonlySet<string>,
+): Record<string, string | number>[] {
   const lines = text.split('\n');
   const header = (lines[0] ?? '').split(',');
   const out: Record<string, string | number>[] = [];
@@ -62,13 +65,19 @@ export async function referenceTimes(
   results: unknown,
   iterations: number,
 ): Promise<ReferenceTimes> {
-  const manifest = JSON.parse(readFileSync(join(MODELS_DIR, model, 'model.json'), 'utf8')) as Manifest;
+  const manifest = JSON.parse(
+    readFileSync(join(MODELS_DIR, model, 'model.json'), 'utf8'),
+  ) as Manifest;
   const bytes = readFileSync(join(MODELS_DIR, model, manifest.artifact.file));
-  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const session = await ort.InferenceSession.create(bytes, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+  });
   const feeds = encodeRecords(bindInputs(manifest, session.inputMetadata), records);
   const fetches = [manifest.outputs.probabilities];
   const numeric = new Set(manifest.features.filter((f) => f.kind === 'numeric').map((f) => f.name));
-  const parse = format === 'json' ? () => JSON.parse(body) as unknown : () => naiveCsv(body, numeric);
+  const parse =
+    format === 'json' ? () => JSON.parse(body) as unknown : () => naiveCsv(body, numeric);
   const parses: number[] = [];
   const runs: number[] = [];
   const strings: number[] = [];

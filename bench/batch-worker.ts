@@ -11,7 +11,7 @@ import type * as FunctionLib from '../functions/lib/function.js';
 import type * as ServicesLib from '../functions/lib/services.js';
 import { referenceTimes, type ReferenceTimes } from './batch-reference.js';
 import { monotonicUs, type Window } from './cpuprofile.js';
-import { csvChunk, jsonChunk, keyedRecord } from './data.js';
+import { csvChunk, jsonChunk, recordAt } from './data.js';
 import { ROOT } from './paths.js';
 import { median } from './stats.js';
 
@@ -35,7 +35,8 @@ export interface BatchMeasurement {
   readonly window: Window;
 }
 
-const dist = async <T>(path: string) => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
+const dist = async <T>(path: string) =>
+  (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
 
 interface Captured {
   status: number;
@@ -54,7 +55,11 @@ function fakeResponse(captured: Captured) {
   };
 }
 
-async function measure(job: BatchJob, model: string, format: 'json' | 'csv'): Promise<BatchMeasurement> {
+async function measure(
+  job: BatchJob,
+  model: string,
+  format: 'json' | 'csv',
+): Promise<BatchMeasurement> {
   const { batchScoreFunction } = await dist<typeof BatchScore>('functions/batch-score.js');
   const { httpHandler } = await dist<typeof FunctionLib>('functions/lib/function.js');
   const { sharedServices } = await dist<typeof ServicesLib>('functions/lib/services.js');
@@ -75,17 +80,20 @@ async function measure(job: BatchJob, model: string, format: 'json' | 'csv'): Pr
       'ce-keycolumn': 'id',
       'ce-model': model,
     };
-    const request = { method: 'POST', url: '/batch-score', headers, rawBody, bodyBytes: rawBody.length };
+    const request = {
+      method: 'POST',
+      url: '/batch-score',
+      headers,
+      rawBody,
+      bodyBytes: rawBody.length,
+    };
     const started = performance.now();
     await handler(request, fakeResponse(captured));
     if (i > 0) times.push(performance.now() - started);
   }
   const window = { fromUs, toUs: monotonicUs() };
   const reply = JSON.parse(captured.body) as { scored: number; results: unknown };
-  const records = Array.from({ length: job.chunkSize }, (_, i) => {
-    const { id: _id, ...features } = keyedRecord(i);
-    return features;
-  });
+  const records = Array.from({ length: job.chunkSize }, (_, i) => recordAt(i));
   const reference = job.skipReference
     ? { parseMs: 0, runMs: 0, stringifyMs: 0, totalMs: 0 }
     : await referenceTimes(model, format, data, records, reply.results, job.chunks);

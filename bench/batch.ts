@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BatchJob, BatchMeasurement } from './batch-worker.js';
 import { versus, type Context, type SectionResult } from './figures.js';
+import { knativeEnv } from './knative-env.js';
 import { load1 } from './machine.js';
 import { MODELS, ROOT } from './paths.js';
 import { childEnv } from './proc.js';
@@ -24,15 +25,33 @@ export async function runBatchWorker(
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'scorefn-bench-'));
   const out = join(dir, 'batch.json');
-  const args = [...pin, process.execPath, ...nodeFlags, '--import', 'tsx', WORKER, JSON.stringify(job), out];
-  const env = { NODE_ENV: 'production', ORT_DISABLE_TELEMETRY: '1' };
+  const args = [
+    ...pin,
+    process.execPath,
+    ...nodeFlags,
+    '--import',
+    'tsx',
+    WORKER,
+    JSON.stringify(job),
+    out,
+  ];
+  const env = knativeEnv('batch-score');
   const [command = '', ...rest] = args;
-  const child = spawn(command, rest, { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command, rest, {
+    cwd: ROOT,
+    env: childEnv(env),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   try {
     if (code !== 0) throw new Error(`batch worker exited ${code}`);
     const measurements = JSON.parse(readFileSync(out, 'utf8')) as BatchMeasurement[];
-    const shown = [...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...args.slice(0, -2), `'${JSON.stringify(job)}'`, out];
+    const shown = [
+      ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+      ...args.slice(0, -2),
+      `'${JSON.stringify(job)}'`,
+      out,
+    ];
     return { measurements, command: shown.join(' ') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -66,7 +85,16 @@ export async function batch(ctx: Context): Promise<SectionResult> {
     tables: [
       {
         title: 'Per chunk (medians): batch-score against the reference, step by step, in records/s',
-        columns: ['model', 'format', 'batch-score ms', 'records/s', 'parse', 'session.run', 'stringify', 'reference'],
+        columns: [
+          'model',
+          'format',
+          'batch-score ms',
+          'records/s',
+          'parse',
+          'session.run',
+          'stringify',
+          'reference',
+        ],
         rows: measurements.map((m) => [
           m.model,
           m.format,
@@ -79,6 +107,10 @@ export async function batch(ctx: Context): Promise<SectionResult> {
         ]),
       },
     ],
-    ...(bad.length > 0 ? { error: `unexpected replies: ${bad.map((m) => `${m.model} ${m.format} ${m.status}`).join(', ')}` } : {}),
+    ...(bad.length > 0
+      ? {
+          error: `unexpected replies: ${bad.map((m) => `${m.model} ${m.format} ${m.status}`).join(', ')}`,
+        }
+      : {}),
   };
 }

@@ -27,7 +27,9 @@ export function staleSources(root: string): string[] {
 export function ensureBuilt(root: string, log: (line: string) => void): boolean {
   const stale = staleSources(root);
   if (stale.length === 0) return false;
-  log(`dist/ is stale (${relative(root, join(root, stale[0] ?? ''))} and ${stale.length - 1} more): npm run build`);
+  log(
+    `dist/ is stale (${relative(root, join(root, stale[0] ?? ''))} and ${stale.length - 1} more): npm run build`,
+  );
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('npm run build failed');
   return true;

@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { predictBody } from './data.js';
 import { atMost, plain, type Context, type SectionResult } from './figures.js';
+import { knativeEnv } from './knative-env.js';
 import { load1 } from './machine.js';
 import { MAIN_JS, ROOT } from './paths.js';
 import { childEnv, freePort } from './proc.js';
@@ -23,12 +24,16 @@ interface Start {
 /** POSTs one JSON body; resolves with the status. */
 function post(url: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        resolve(res.statusCode ?? 0);
-      });
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          resolve(res.statusCode ?? 0);
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -37,7 +42,12 @@ function post(url: string, body: string): Promise<number> {
 /** Time from spawn to the first line of user code of an empty script: Node's own start. */
 async function nodeStart(pin: readonly string[]): Promise<number> {
   const spawnedAt = Date.now();
-  const [command = '', ...args] = [...pin, process.execPath, '-e', 'process.stdout.write(String(Date.now()))'];
+  const [command, ...args] = [
+    ...pin,
+    process.execPath,
+    '-e',
+    'process.stdout.write(String(Date.now()))',
+  ];
   const child = spawn(command, args, { env: childEnv({}), stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -47,19 +57,32 @@ async function nodeStart(pin: readonly string[]): Promise<number> {
 
 async function oneStart(pin: readonly string[], body: string): Promise<Start> {
   const port = await freePort();
-  const env = { FUNCTION_TARGET: 'predict', NODE_ENV: 'production', PORT: String(port) };
-  const [command = '', ...args] = [...pin, process.execPath, MAIN_JS];
+  const env = { ...knativeEnv('predict'), PORT: String(port) };
+  const [command, ...args] = [...pin, process.execPath, MAIN_JS];
   const spawnedAt = Date.now();
   const t0 = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const loaded: { at: number; ms: number }[] = [];
   try {
     const listeningMs = await new Promise<number>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`predict exited ${code} before listening`)));
+      child.once('exit', (code) => {
+        reject(new Error(`predict exited ${code} before listening`));
+      });
       createInterface({ input: child.stdout }).on('line', (line) => {
-        const entry = JSON.parse(line) as { message?: string; timestamp?: string; load_ms?: number };
+        const entry = JSON.parse(line) as {
+          message?: string;
+          timestamp?: string;
+          load_ms?: number;
+        };
         if (entry.message === 'model loaded')
-          loaded.push({ at: Date.parse(entry.timestamp ?? '') - spawnedAt, ms: entry.load_ms ?? 0 });
+          loaded.push({
+            at: Date.parse(entry.timestamp ?? '') - spawnedAt,
+            ms: entry.load_ms ?? 0,
+          });
         if (entry.message === 'listening') resolve(performance.now() - t0);
       });
     });
@@ -88,7 +111,9 @@ export async function coldStart(ctx: Context): Promise<SectionResult> {
   for (let i = 0; i < ctx.plan.coldStarts; i++) {
     nodeMs.push(await nodeStart(pin));
     const s = await oneStart(pin, body);
-    ctx.log(`  start ${i + 1}: first 200 after ${s.firstMs.toFixed(0)} ms (listening at ${s.listeningMs.toFixed(0)})`);
+    ctx.log(
+      `  start ${i + 1}: first 200 after ${s.firstMs.toFixed(0)} ms (listening at ${s.listeningMs.toFixed(0)})`,
+    );
     starts.push(s);
   }
   const m = (f: (s: Start) => number) => median(starts.map(f));
@@ -97,14 +122,41 @@ export async function coldStart(ctx: Context): Promise<SectionResult> {
     section: 'cold-start',
     load1: loadAtStart,
     seconds: Math.round((performance.now() - started) / 1000),
-    commands: [`FUNCTION_TARGET=predict NODE_ENV=production PORT=<free> ${[...pin, 'node', MAIN_JS].join(' ')} (NODE_EXTRA_CA_CERTS unset), then POST /predict once the "listening" line appears`],
+    commands: [
+      `${Object.entries(knativeEnv('predict'))
+        .map(([k, v]) => `${k}=${v}`)
+        .join(
+          ' ',
+        )} PORT=<free> ${[...pin, 'node', MAIN_JS].join(' ')} (NODE_EXTRA_CA_CERTS unset), then POST /predict once the "listening" line appears`,
+    ],
     figures: [
-      atMost(`spawn to first 200 on /predict (median of ${starts.length})`, m((s) => s.firstMs), 'ms', 300),
+      atMost(
+        `spawn to first 200 on /predict (median of ${starts.length})`,
+        m((s) => s.firstMs),
+        'ms',
+        300,
+      ),
       plain('  Node start (spawn to user code, empty script)', node, 'ms'),
-      plain('  module load (to the first model starting to load)', m((s) => s.modelStartMs) - node, 'ms'),
-      plain('  model load (both models, in parallel)', m((s) => s.modelEndMs - s.modelStartMs), 'ms'),
-      plain('  until listening', m((s) => s.listeningMs - s.modelEndMs), 'ms'),
-      plain('  first inference (request to 200)', m((s) => s.firstMs - s.listeningMs), 'ms'),
+      plain(
+        '  module load (to the first model starting to load)',
+        m((s) => s.modelStartMs) - node,
+        'ms',
+      ),
+      plain(
+        '  model load (both models, in parallel)',
+        m((s) => s.modelEndMs - s.modelStartMs),
+        'ms',
+      ),
+      plain(
+        '  until listening',
+        m((s) => s.listeningMs - s.modelEndMs),
+        'ms',
+      ),
+      plain(
+        '  first inference (request to 200)',
+        m((s) => s.firstMs - s.listeningMs),
+        'ms',
+      ),
     ],
     tables: [],
   };

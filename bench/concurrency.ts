@@ -26,7 +26,9 @@ export async function concurrency(ctx: Context): Promise<SectionResult> {
       const runs: LoadResult[] = [];
       for (let r = 0; r < Math.min(2, ctx.plan.repeats); r++)
         runs.push(await runLoad(ctx.machine.pinLoad, postJson(url, body, c, ctx.plan.levelS)));
-      ctx.log(`  c=${c}: ${Math.round(median(runs.map((x) => x.rps)))} req/s, p99 ${median(runs.map((x) => x.p99)).toFixed(2)} ms`);
+      ctx.log(
+        `  c=${c}: ${Math.round(median(runs.map((x) => x.rps)))} req/s, p99 ${median(runs.map((x) => x.p99)).toFixed(2)} ms`,
+      );
       curve.push({ c, runs });
     }
   } finally {
@@ -34,7 +36,14 @@ export async function concurrency(ctx: Context): Promise<SectionResult> {
   }
   const rows = curve.map(({ c, runs }) => {
     const rps = median(runs.map((x) => x.rps));
-    return [c, Math.round(rps), r3((c / rps) * 1000), r3(median(runs.map((x) => x.p50))), r3(median(runs.map((x) => x.p99))), r3(median(runs.map((x) => x.max)))];
+    return [
+      c,
+      Math.round(rps),
+      r3((c / rps) * 1000),
+      r3(median(runs.map((x) => x.p50))),
+      r3(median(runs.map((x) => x.p99))),
+      r3(median(runs.map((x) => x.max))),
+    ];
   });
   const peak = Math.max(...rows.map((r) => r[1] ?? 0));
   const knee = rows.find((r) => (r[1] ?? 0) >= 0.9 * peak)?.[0] ?? null;
@@ -42,14 +51,18 @@ export async function concurrency(ctx: Context): Promise<SectionResult> {
     section: 'concurrency',
     load1: loadAtStart,
     seconds: Math.round((performance.now() - started) / 1000),
-    commands: [`predict: ${server.command}`, 'load: autocannon (bench/load-worker.ts), one record per request, per level: 1 s warm-up then the runs'],
+    commands: [
+      `predict: ${server.command}`,
+      'load: autocannon (bench/load-worker.ts), one record per request, per level: 1 s warm-up then the runs',
+    ],
     figures: [
       plain('peak requests/s over the levels', peak, 'req/s'),
       plain('fewest in flight reaching 90% of the peak', knee, 'connections'),
     ],
     tables: [
       {
-        title: 'predict, latency against requests in flight (mean by Little’s law: connections / throughput)',
+        title:
+          'predict, latency against requests in flight (mean by Little’s law: connections / throughput)',
         columns: ['in flight', 'requests/s', 'mean ms', 'p50 ms', 'p99 ms', 'max ms'],
         rows,
       },

@@ -54,11 +54,20 @@ function selfTimes(profile: CpuProfile, window: Window | undefined): Map<number,
   return self;
 }
 
-function top(totals: Map<string, { where: string; ms: number }>, all: number, n: number): SelfTime[] {
+function top(
+  totals: Map<string, { where: string; ms: number }>,
+  all: number,
+  n: number,
+): SelfTime[] {
   return [...totals.entries()]
     .sort((a, b) => b[1].ms - a[1].ms)
     .slice(0, n)
-    .map(([name, t]) => ({ name, where: t.where, ms: Math.round(t.ms * 10) / 10, percent: Math.round((t.ms / all) * 1000) / 10 }));
+    .map(([name, t]) => ({
+      name,
+      where: t.where,
+      ms: Math.round(t.ms * 10) / 10,
+      percent: Math.round((t.ms / all) * 1000) / 10,
+    }));
 }
 
 /** The `n` heaviest functions and places by self time (within `window`), excluding idle time. */
@@ -82,5 +91,9 @@ export function summarise(
     byFunction.set(key, { where: place, ms: (byFunction.get(key)?.ms ?? 0) + ms });
     byPlace.set(place, { where: place, ms: (byPlace.get(place)?.ms ?? 0) + ms });
   }
-  return { functions: top(byFunction, busy, n), places: top(byPlace, busy, n), busyMs: Math.round(busy) };
+  return {
+    functions: top(byFunction, busy, n),
+    places: top(byPlace, busy, n),
+    busyMs: Math.round(busy),
+  };
 }

@@ -15,7 +15,8 @@ export function creditRecords(): readonly FeatureRecord[] {
   return cached;
 }
 
-const recordAt = (i: number): FeatureRecord => {
+/** Applicant `i` of the data set, cycling past the last. */
+export const recordAt = (i: number): FeatureRecord => {
   const records = creditRecords();
   return records[i % records.length] as FeatureRecord;
 };

@@ -73,11 +73,12 @@ export function versus(
   const r = ratio(value, reference.value);
   return {
     ...plain(name, value, unit),
-    reference: { name: reference.name, value: reference.value === null ? null : round(reference.value) },
+    reference: {
+      name: reference.name,
+      value: reference.value === null ? null : round(reference.value),
+    },
     ratio: r,
-    ...(min === undefined
-      ? {}
-      : { target: `ratio ≥ ${min}`, met: r === null ? null : r >= min }),
+    ...(min === undefined ? {} : { target: `ratio ≥ ${min}`, met: r === null ? null : r >= min }),
   };
 }
 

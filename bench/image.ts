@@ -3,7 +3,7 @@
  * there is one; building it takes a minute and buildah, so the bench never builds it itself.
  */
 import { spawnSync } from 'node:child_process';
-import { atMost, type Context, type SectionResult } from './figures.js';
+import { atMost, type SectionResult } from './figures.js';
 import { load1 } from './machine.js';
 
 const IMAGE = process.env.SCOREFN_IMAGE ?? 'localhost/scorefn:ci';
@@ -19,7 +19,7 @@ export function parseSize(text: string): number | null {
   return factor === undefined ? null : Number(match[1]) * factor;
 }
 
-export function image(_ctx: Context): Promise<SectionResult> {
+export function image(): Promise<SectionResult> {
   const [command = '', ...args] = COMMAND;
   const result = spawnSync(command, args, { encoding: 'utf8' });
   const size = result.status === 0 ? parseSize(result.stdout.split('\n')[0] ?? '') : null;

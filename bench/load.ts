@@ -52,7 +52,14 @@ export function loadCommand(pin: readonly string[], request: LoadRequest): strin
 /** Runs one load and returns its result; rejects when the load generator fails. */
 export function runLoad(pin: readonly string[], request: LoadRequest): Promise<LoadResult> {
   if (useWrk(request)) return runWrk(pin, request);
-  const [command = '', ...args] = [...pin, process.execPath, '--import', 'tsx', WORKER, JSON.stringify(request)];
+  const [command, ...args] = [
+    ...pin,
+    process.execPath,
+    '--import',
+    'tsx',
+    WORKER,
+    JSON.stringify(request),
+  ];
   const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

@@ -6,8 +6,9 @@
  *   npm run bench -- --quick          a smoke run of everything (figures not meaningful)
  *   npm run bench -- --only profile   CPU profiles of predict and batch-score (not in the default run)
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs, type Section } from './args.js';
+import { parseArgs, SECTIONS, type Section } from './args.js';
 import { ensureBuilt } from './build.js';
 import type { Context, Report, SectionResult } from './figures.js';
 import { inspectMachine, load1 } from './machine.js';
@@ -39,11 +40,34 @@ async function runSection(section: Section, ctx: Context): Promise<SectionResult
   }
 }
 
+const USAGE = `usage: npm run bench -- [--only ${[...SECTIONS, 'profile'].join(',')}] [--quick] [--out DIR] [--wait-quiet SECONDS]
+  --only        sections to run, comma-separated (default: all but profile)
+  --quick       a smoke run: every figure, from runs far too short to trust
+  --out         where benchmarks.json and benchmarks.md go (default docs)
+  --wait-quiet  longest wait for the 1-minute load average to fall to 1 (default 120 s, quick 0)
+  --no-build    measure dist/ as it is, even when older than the sources
+  BENCH_LOAD=autocannon in the environment uses autocannon even where wrk is installed
+  --render      only re-render benchmarks.md from the benchmarks.json in --out (after editing bench/notes.md)
+`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const args = parseArgs(process.argv.slice(2));
-  ensureBuilt(ROOT, log);
+  const out = resolve(ROOT, args.out);
+  const notes = join(ROOT, 'bench', 'notes.md');
+  if (args.render) {
+    const report = JSON.parse(readFileSync(join(out, 'benchmarks.json'), 'utf8')) as Report;
+    log(`rewrote ${(await writeReport(report, out, notes)).md}`);
+    return;
+  }
+  if (!args.noBuild) ensureBuilt(ROOT, log);
   const machine = await inspectMachine(args.waitQuietS, log);
-  log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAtStart.join(' ')}`);
+  log(
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAtStart.join(' ')}`,
+  );
   const plan = args.quick ? QUICK : FULL;
   const ctx: Context = { plan, machine, quick: args.quick, log };
   const sections: SectionResult[] = [];
@@ -52,12 +76,15 @@ async function main(): Promise<void> {
     machine,
     quick: args.quick,
     plan,
-    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    command: [
+      'npm run bench',
+      ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
+    ].join(' '),
     loadGenerator: loadTool(),
     sections,
   };
   process.stdout.write(`${textTable(report)}\n`);
-  const written = writeReport(report, resolve(ROOT, args.out), join(ROOT, 'bench', 'notes.md'));
+  const written = await writeReport(report, out, notes);
   log(`\nwrote ${written.json} and ${written.md}`);
   if (sections.some((s) => s.error !== undefined)) process.exitCode = 1;
 }

@@ -24,10 +24,15 @@ export async function memory(ctx: Context): Promise<SectionResult> {
     await runLoad(ctx.machine.pinLoad, { ...postJson(url, body, 16, 0), amount: memoryWarmup });
     readings.push({ predictions: 0, rssMb: server.rssMb() });
     for (let done = 0; done < memoryPredictions; done += quarter) {
-      const r = await runLoad(ctx.machine.pinLoad, { ...postJson(url, body, 16, 0), amount: quarter });
+      const r = await runLoad(ctx.machine.pinLoad, {
+        ...postJson(url, body, 16, 0),
+        amount: quarter,
+      });
       failures += r.non2xx + r.errors;
       readings.push({ predictions: done + quarter, rssMb: server.rssMb() });
-      ctx.log(`  ${(done + quarter).toLocaleString('en-US')} predictions (${Math.round(r.rps)} req/s): RSS ${server.rssMb()} MB`);
+      ctx.log(
+        `  ${(done + quarter).toLocaleString('en-US')} predictions (${Math.round(r.rps)} req/s): RSS ${server.rssMb()} MB`,
+      );
     }
     const warm = readings[0]?.rssMb ?? null;
     const first = readings[1]?.rssMb ?? null;
@@ -37,11 +42,24 @@ export async function memory(ctx: Context): Promise<SectionResult> {
       section: 'memory',
       load1: loadAtStart,
       seconds: Math.round((performance.now() - started) / 1000),
-      commands: [`predict: ${server.command}`, `load: ${memoryWarmup} requests, then ${memoryPredictions} in four runs, 16 connections, one record each`],
+      commands: [
+        `predict: ${server.command}`,
+        `load: ${memoryWarmup} requests, then ${memoryPredictions} in four runs, 16 connections, one record each`,
+      ],
       figures: [
         plain('RSS idle after start', idle, 'MB'),
-        atMost(`RSS after warm-up (${memoryWarmup.toLocaleString('en-US')} requests)`, warm, 'MB', 120),
-        atMost(`RSS after ${memoryPredictions.toLocaleString('en-US')} predictions`, last, 'MB', 120),
+        atMost(
+          `RSS after warm-up (${memoryWarmup.toLocaleString('en-US')} requests)`,
+          warm,
+          'MB',
+          120,
+        ),
+        atMost(
+          `RSS after ${memoryPredictions.toLocaleString('en-US')} predictions`,
+          last,
+          'MB',
+          120,
+        ),
         {
           ...plain('RSS growth from the first quarter to the end', growth, 'MB'),
           target: 'flat (≤ 5 MB)',

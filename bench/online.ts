@@ -3,7 +3,15 @@
  * them, at 16 connections and at 1, beside (a) the framework's floor and (b) bare node:http.
  */
 import { predictBody, v2Body } from './data.js';
-import { atMost, plain, versus, type Context, type Figure, type SectionResult, type Table } from './figures.js';
+import {
+  atMost,
+  plain,
+  versus,
+  type Context,
+  type Figure,
+  type SectionResult,
+  type Table,
+} from './figures.js';
 import { loadCommand, postJson } from './load.js';
 import { at, roundRobin, type Measurements, type Target } from './measure.js';
 import { startServer, type Server } from './proc.js';
@@ -29,13 +37,22 @@ export function curveTable(title: string, m: Measurements, connections: readonly
   const rows = [...m.entries()].flatMap(([key, byC]) =>
     connections.map((c) => {
       const r = byC.get(c);
-      return [key, c, r ? Math.round(r.rps) : null, r?.p50 ?? null, r?.p99 ?? null, r?.failures ?? null];
+      return [
+        key,
+        c,
+        r ? Math.round(r.rps) : null,
+        r?.p50 ?? null,
+        r?.p99 ?? null,
+        r?.failures ?? null,
+      ];
     }),
   );
   return {
     title,
     columns: ['target', 'connections', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx + errors'],
-    rows: rows.map((row) => row.map((v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v))),
+    rows: rows.map((row) =>
+      row.map((v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)),
+    ),
   };
 }
 
@@ -48,7 +65,13 @@ function figures(m: Measurements): Figure[] {
   for (const key of ['predict', 'v2']) {
     const label = key === 'predict' ? 'predict' : 'V2 infer';
     out.push(
-      versus(`${label} requests/s @16 vs floor`, at(m, key, 16).rps, 'req/s', floor, key === 'predict' ? 0.8 : undefined),
+      versus(
+        `${label} requests/s @16 vs floor`,
+        at(m, key, 16).rps,
+        'req/s',
+        floor,
+        key === 'predict' ? 0.8 : undefined,
+      ),
       versus(`${label} requests/s @16 vs bare`, at(m, key, 16).rps, 'req/s', bare),
       versus(`${label} requests/s @1 vs floor`, at(m, key, 1).rps, 'req/s', floor1),
       versus(`${label} requests/s @1 vs bare`, at(m, key, 1).rps, 'req/s', bare1),
@@ -58,7 +81,9 @@ function figures(m: Measurements): Figure[] {
       plain(`${label} p99 @1`, at(m, key, 1).p99, 'ms'),
     );
   }
-  const failures = [...m.values()].flatMap((byC) => [...byC.values()]).reduce((s, r) => s + r.failures, 0);
+  const failures = [...m.values()]
+    .flatMap((byC) => [...byC.values()])
+    .reduce((s, r) => s + r.failures, 0);
   out.push(plain('non-2xx answers and errors, all runs', failures, 'count'));
   return out;
 }

@@ -102,7 +102,9 @@ export async function startServer(spec: ServerSpec): Promise<Server> {
     await waitReady(child, `${url}${spec.probe}`, 30_000);
   } catch (error) {
     await stop();
-    throw new Error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const pid = child.pid ?? 0;
   const shown = Object.entries(spec.env).map(([k, v]) => `${k}=${v}`);

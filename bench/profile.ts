@@ -12,6 +12,7 @@ import { runBatchWorker } from './batch.js';
 import { monotonicUs, summarise, type SelfTime, type Window } from './cpuprofile.js';
 import { predictBody } from './data.js';
 import type { Context, SectionResult, Table } from './figures.js';
+import { knativeEnv } from './knative-env.js';
 import { load1 } from './machine.js';
 import { postJson, runLoad } from './load.js';
 import { MAIN_JS, ROOT } from './paths.js';
@@ -26,13 +27,23 @@ function tables(title: string, dir: string, window?: Window): Table[] {
   const { functions, places, busyMs } = summarise(join(dir, file), 20, window);
   const rows = (list: SelfTime[]) => list.map((s) => [s.name, s.ms, s.percent]);
   return [
-    { title: `${title}: functions by self time (${busyMs} ms busy; ${join(dir, file)})`, columns: ['function', 'self ms', '% of busy'], rows: rows(functions) },
-    { title: `${title}: packages and files by self time`, columns: ['where', 'self ms', '% of busy'], rows: rows(places) },
+    {
+      title: `${title}: functions by self time (${busyMs} ms busy; ${join(dir, file)})`,
+      columns: ['function', 'self ms', '% of busy'],
+      rows: rows(functions),
+    },
+    {
+      title: `${title}: packages and files by self time`,
+      columns: ['where', 'self ms', '% of busy'],
+      rows: rows(places),
+    },
   ];
 }
 
 async function predictProfile(ctx: Context, dir: string) {
-  const server = await startServer(scorefnSpec('predict', ctx.machine.pinServer, {}, profileFlags(dir)));
+  const server = await startServer(
+    scorefnSpec('predict', ctx.machine.pinServer, {}, profileFlags(dir)),
+  );
   try {
     const url = `${server.url}/predict`;
     await runLoad(ctx.machine.pinLoad, postJson(url, predictBody(), 16, ctx.plan.warmupS));
@@ -47,44 +58,73 @@ async function predictProfile(ctx: Context, dir: string) {
 async function startupProfile(ctx: Context, dir: string) {
   const args = [...ctx.machine.pinServer, process.execPath, ...profileFlags(dir), MAIN_JS];
   const [command = '', ...rest] = args;
-  const env = { FUNCTION_TARGET: 'predict', NODE_ENV: 'production', PORT: '0' };
-  const child = spawn(command, rest, { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'ignore'] });
+  const env = { ...knativeEnv('predict'), PORT: '0' };
+  const child = spawn(command, rest, {
+    cwd: ROOT,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const fromUs = monotonicUs();
   await new Promise<void>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('"listening"')) resolve();
     });
   });
+  // the profile is written at exit; SIGTERM's drain (which loads the monitor's store) falls
+  // outside the window kept, spawn to listening
+  const window = { fromUs, toUs: monotonicUs() };
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
-  return `FUNCTION_TARGET=predict NODE_ENV=production ${args.join(' ')} (stopped once listening)`;
+  const shown = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  return { command: `${shown.join(' ')} ${args.join(' ')} (stopped once listening)`, window };
 }
 
 export async function profile(ctx: Context): Promise<SectionResult> {
   const started = performance.now();
   const loadAtStart = load1();
-  const dirs = ['predict', 'batch', 'startup'].map((n) => mkdtempSync(join(tmpdir(), `scorefn-profile-${n}-`)));
+  const dirs = ['predict', 'batch', 'startup'].map((n) =>
+    mkdtempSync(join(tmpdir(), `scorefn-profile-${n}-`)),
+  );
   const [predictDir = '', batchDir = '', startupDir = ''] = dirs;
   ctx.log('  predict under load');
   const predicted = await predictProfile(ctx, predictDir);
   ctx.log('  batch-score, 10,000-record chunks');
-  const job = { models: ['credit-scorecard'], formats: ['json', 'csv'] as const, chunks: ctx.plan.chunks, chunkSize: ctx.plan.chunkSize, skipReference: true };
-  const batch = await runBatchWorker(ctx.machine.pinServer, { ...job, formats: [...job.formats] }, profileFlags(batchDir));
+  const job = {
+    models: ['credit-scorecard'],
+    formats: ['json', 'csv'] as const,
+    chunks: ctx.plan.chunks,
+    chunkSize: ctx.plan.chunkSize,
+    skipReference: true,
+  };
+  const batch = await runBatchWorker(
+    ctx.machine.pinServer,
+    { ...job, formats: [...job.formats] },
+    profileFlags(batchDir),
+  );
   ctx.log('  cold start');
-  const startupCommand = await startupProfile(ctx, startupDir);
+  const startup = await startupProfile(ctx, startupDir);
   return {
     section: 'profile',
     load1: loadAtStart,
     seconds: Math.round((performance.now() - started) / 1000),
-    commands: [predicted.command, batch.command, startupCommand],
+    commands: [predicted.command, batch.command, startup.command],
     figures: [],
     tables: [
-      ...tables('predict, one record per request, 16 connections (the measured load only)', predictDir, predicted.window),
-      ...tables('batch-score in process, scorecard, JSON and CSV chunks (the timed chunks only)', batchDir, {
-        fromUs: Math.min(...batch.measurements.map((m) => m.window.fromUs)),
-        toUs: Math.max(...batch.measurements.map((m) => m.window.toUs)),
-      }),
-      ...tables('cold start of predict, spawn to listening', startupDir),
+      ...tables(
+        'predict, one record per request, 16 connections (the measured load only)',
+        predictDir,
+        predicted.window,
+      ),
+      ...tables(
+        'batch-score in process, scorecard, JSON and CSV chunks (the timed chunks only)',
+        batchDir,
+        {
+          fromUs: Math.min(...batch.measurements.map((m) => m.window.fromUs)),
+          toUs: Math.max(...batch.measurements.map((m) => m.window.toUs)),
+        },
+      ),
+      ...tables('cold start of predict, spawn to listening', startupDir, startup.window),
     ],
   };
 }

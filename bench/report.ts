@@ -1,6 +1,7 @@
 /** The report: a table on stdout, docs/benchmarks.json, and docs/benchmarks.md (with bench/notes.md). */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { Figure, Report, SectionResult, Table } from './figures.js';
 
 const num = (v: number | null | undefined): string => {
@@ -8,7 +9,8 @@ const num = (v: number | null | undefined): string => {
   return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(v);
 };
 
-const verdict = (f: Figure): string => (f.met === undefined ? '' : f.met === null ? 'n/a' : f.met ? 'met' : 'NOT met');
+const verdict = (f: Figure): string =>
+  f.met === undefined ? '' : f.met === null ? 'n/a' : f.met ? 'met' : 'NOT met';
 
 function figureRow(f: Figure): string[] {
   return [
@@ -22,7 +24,15 @@ function figureRow(f: Figure): string[] {
   ];
 }
 
-const FIGURE_COLUMNS = ['figure', 'value', 'reference (same run)', 'ratio', 'target', 'verdict', 'note'];
+const FIGURE_COLUMNS = [
+  'figure',
+  'value',
+  'reference (same run)',
+  'ratio',
+  'target',
+  'verdict',
+  'note',
+];
 
 function markdownTable(columns: readonly string[], rows: readonly (readonly string[])[]): string {
   const escape = (s: string) => s.replace(/\|/g, '\\|');
@@ -33,15 +43,16 @@ function markdownTable(columns: readonly string[], rows: readonly (readonly stri
   ].join('\n');
 }
 
-const tableRows = (t: Table) => t.rows.map((r) => r.map((v) => (typeof v === 'number' ? num(v) : (v ?? '–'))));
+const tableRows = (t: Table) =>
+  t.rows.map((r) => r.map((v) => (typeof v === 'number' ? num(v) : (v ?? '–'))));
 
 function sectionMarkdown(s: SectionResult): string {
   const parts = [`### ${s.section}`, '', `Load average at start ${s.load1}; ${s.seconds} s.`, ''];
   if (s.error) parts.push(`**Failed:** ${s.error}`, '');
   if (s.figures.length > 0) parts.push(markdownTable(FIGURE_COLUMNS, s.figures.map(figureRow)), '');
-  for (const t of s.tables) parts.push(`${t.title}:`, '', markdownTable(t.columns, tableRows(t)), '');
-  if (s.commands.length > 0)
-    parts.push('Commands:', '', '```sh', ...s.commands, '```', '');
+  for (const t of s.tables)
+    parts.push(`${t.title}:`, '', markdownTable(t.columns, tableRows(t)), '');
+  if (s.commands.length > 0) parts.push('Commands:', '', '```sh', ...s.commands, '```', '');
   return parts.join('\n');
 }
 
@@ -73,19 +84,35 @@ export function textTable(r: Report): string {
     [`[${s.section}]${s.error ? ` FAILED: ${s.error}` : ''}`],
     ...s.figures.map(figureRow),
   ]);
-  const widths = FIGURE_COLUMNS.map((c, k) => Math.max(c.length, ...rows.map((row) => (row.length > 1 ? (row[k] ?? '').length : 0))));
+  const widths = FIGURE_COLUMNS.map((c, k) =>
+    Math.max(c.length, ...rows.map((row) => (row.length > 1 ? (row[k] ?? '').length : 0))),
+  );
   const line = (row: readonly string[]) =>
-    row.length === 1 ? (row[0] ?? '') : row.map((cell, k) => cell.padEnd(widths[k] ?? 0)).join('  ').trimEnd();
+    row.length === 1
+      ? (row[0] ?? '')
+      : row
+          .map((cell, k) => cell.padEnd(widths[k] ?? 0))
+          .join('  ')
+          .trimEnd();
   return [line(FIGURE_COLUMNS), ...rows.map(line)].join('\n');
 }
 
+/** Formats as the project's prettier settings would (docs are checked by `npm run format:check`). */
+async function pretty(text: string, file: string): Promise<string> {
+  return format(text, { ...(await resolveConfig(file)), filepath: file });
+}
+
 /** Writes benchmarks.json and benchmarks.md to `dir`; the notes come from bench/notes.md. */
-export function writeReport(r: Report, dir: string, notesPath: string): { json: string; md: string } {
+export async function writeReport(
+  r: Report,
+  dir: string,
+  notesPath: string,
+): Promise<{ json: string; md: string }> {
   mkdirSync(dir, { recursive: true });
   const json = join(dir, 'benchmarks.json');
   const md = join(dir, 'benchmarks.md');
-  writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(json, await pretty(JSON.stringify(r), json));
   const notes = existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : undefined;
-  writeFileSync(md, markdown(r, notes));
+  writeFileSync(md, await pretty(markdown(r, notes), md));
   return { json, md };
 }

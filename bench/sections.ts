@@ -11,14 +11,15 @@ import { online } from './online.js';
 import { profile } from './profile.js';
 import { shadow } from './shadow.js';
 
-export const SECTION_RUNNERS: Readonly<Record<Section, (ctx: Context) => Promise<SectionResult>>> = {
-  online,
-  shadow,
-  concurrency,
-  batch,
-  'batch-cli': batchCli,
-  'cold-start': coldStart,
-  memory,
-  image,
-  profile,
-};
+export const SECTION_RUNNERS: Readonly<Record<Section, (ctx: Context) => Promise<SectionResult>>> =
+  {
+    online,
+    shadow,
+    concurrency,
+    batch,
+    'batch-cli': batchCli,
+    'cold-start': coldStart,
+    memory,
+    image,
+    profile,
+  };

@@ -1,8 +1,12 @@
 /** The servers the bench starts: scorefn's functions as Knative runs them, and the two references. */
+import { knativeEnv } from './knative-env.js';
 import { FRAMEWORK_MAIN, MAIN_JS } from './paths.js';
 import type { ServerSpec } from './proc.js';
 
-/** A scorefn function as Knative runs it: compiled entry point, FUNCTION_TARGET, production. */
+/**
+ * A scorefn function as Knative runs it: the compiled entry point with its container's
+ * environment (FUNCTION_TARGET, NODE_ENV=production, its Service's variables; see knative-env.ts).
+ */
 export function scorefnSpec(
   target: string,
   pin: readonly string[],
@@ -13,7 +17,7 @@ export function scorefnSpec(
     name: target,
     pin,
     args: [process.execPath, ...nodeFlags, MAIN_JS],
-    env: { FUNCTION_TARGET: target, NODE_ENV: 'production', ...extraEnv },
+    env: { ...knativeEnv(target), ...extraEnv },
     probe: '/health/ready',
   };
 }

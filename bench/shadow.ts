@@ -30,7 +30,10 @@ export async function shadow(ctx: Context): Promise<SectionResult> {
       ],
       CONNECTIONS,
     );
-    const base = (c: number) => ({ name: 'predict without shadow', value: at(m, 'predict', c).rps });
+    const base = (c: number) => ({
+      name: 'predict without shadow',
+      value: at(m, 'predict', c).rps,
+    });
     const with16 = at(m, 'predict+shadow', 16);
     const with1 = at(m, 'predict+shadow', 1);
     return {
@@ -41,8 +44,14 @@ export async function shadow(ctx: Context): Promise<SectionResult> {
       figures: [
         versus('requests/s @16 with shadow', with16.rps, 'req/s', base(16)),
         versus('requests/s @1 with shadow', with1.rps, 'req/s', base(1)),
-        versus('p50 @1 with shadow', with1.p50, 'ms', { name: 'without', value: at(m, 'predict', 1).p50 }),
-        versus('p99 @16 with shadow', with16.p99, 'ms', { name: 'without', value: at(m, 'predict', 16).p99 }),
+        versus('p50 @1 with shadow', with1.p50, 'ms', {
+          name: 'without',
+          value: at(m, 'predict', 1).p50,
+        }),
+        versus('p99 @16 with shadow', with16.p99, 'ms', {
+          name: 'without',
+          value: at(m, 'predict', 16).p99,
+        }),
         plain('non-2xx answers and errors', with16.failures + with1.failures, 'count'),
       ],
       tables: [curveTable('predict with and without the challenger in shadow', m, CONNECTIONS)],

@@ -27,18 +27,35 @@ end
 
 let available: boolean | undefined;
 
-/** Whether `wrk` is on the PATH. */
+/** Whether `wrk` is on the PATH (and not set aside with BENCH_LOAD=autocannon). */
 export function hasWrk(): boolean {
-  available ??= spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
+  available ??=
+    process.env.BENCH_LOAD !== 'autocannon' &&
+    spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
   return available;
 }
 
 const dir = () => mkdtempSync(join(tmpdir(), 'scorefn-wrk-'));
 
 /** The wrk command line for a request (duration mode only). */
-export function wrkCommand(pin: readonly string[], request: LoadRequest, script = 'post.lua'): string[] {
+export function wrkCommand(
+  pin: readonly string[],
+  request: LoadRequest,
+  script = 'post.lua',
+): string[] {
   const seconds = Math.max(1, Math.round(request.durationS));
-  return [...pin, 'wrk', '-t1', `-c${request.connections}`, `-d${seconds}s`, '--timeout', '30s', '-s', script, request.url];
+  return [
+    ...pin,
+    'wrk',
+    '-t1',
+    `-c${request.connections}`,
+    `-d${seconds}s`,
+    '--timeout',
+    '30s',
+    '-s',
+    script,
+    request.url,
+  ];
 }
 
 /** Runs wrk for `request.durationS` seconds (whole seconds, at least 1). */
@@ -66,9 +83,16 @@ export function runWrk(pin: readonly string[], request: LoadRequest): Promise<Lo
         reject(new Error(`wrk exited ${code}: ${out.slice(-300)}`));
         return;
       }
-      const r = JSON.parse(line) as Omit<LoadResult, 'connections' | 'seconds' | 'rps'> & { us: number };
+      const r = JSON.parse(line) as Omit<LoadResult, 'connections' | 'seconds' | 'rps'> & {
+        us: number;
+      };
       const seconds = r.us / 1e6;
-      resolve({ ...r, connections: request.connections, seconds, rps: (r.requests - r.non2xx) / seconds });
+      resolve({
+        ...r,
+        connections: request.connections,
+        seconds,
+        rps: (r.requests - r.non2xx) / seconds,
+      });
     });
   });
 }

@@ -147,3 +147,25 @@ describe('predict behind the lean server', () => {
     );
   });
 });
+
+describe('requests the HTTP parser rejects', () => {
+  it('answers headers over 16 KiB with a 431 problem document, not a bare status line', async () => {
+    const lean = await leanServer(predictFunction);
+    await new Promise<void>((resolve) => lean.server.listen(0, '127.0.0.1', resolve));
+    const { port } = lean.server.address() as { port: number };
+    const res = await fetch(`http://127.0.0.1:${port}/predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-big': 'x'.repeat(20_000) },
+      body: '{}',
+    });
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({
+      status: 431,
+      type: 'urn:scorefn:problem:headers-too-large',
+      error: 'The request headers are too large.',
+    });
+    lean.server.close();
+    await lean.services.registry.close();
+  });
+});

@@ -5,51 +5,73 @@
  */
 import type { Feature } from '../../model/features.js';
 import { CHUNK_CONTENT_TYPES } from '../events/contract.js';
+import { withoutField } from '../../model/runtime/record-reader.js';
 import { HttpProblem } from '../lib/problem.js';
-import { csvRecords } from './csv-records.js';
+import { parsedRecords, plainCsvRecords, type Key } from './csv-records.js';
 
 export interface Chunk {
   readonly records: readonly unknown[];
-  readonly keys: readonly (string | number | undefined)[];
+  readonly keys: readonly Key[];
+  /**
+   * The key column when the records still carry it (JSON chunks, to spare a copy of every
+   * record): scoring ignores it (`scoreEach`'s `extra`), logs take it out (`recordsWithoutKey`).
+   */
+  readonly keyColumn?: string;
 }
 
-function dataRecords(
-  data: unknown,
-  contentType: string | undefined,
-  features: readonly Feature[],
-): unknown[] {
-  const type = (contentType ?? CHUNK_CONTENT_TYPES.json).split(';')[0]?.trim().toLowerCase();
-  if (type === CHUNK_CONTENT_TYPES.csv) {
-    if (typeof data !== 'string')
-      throw new HttpProblem('bad-request', 'A text/csv chunk must carry CSV text.');
-    return csvRecords(data, features);
-  }
-  if (type !== CHUNK_CONTENT_TYPES.json && !type?.endsWith('+json'))
+function checkCount(count: number, maxRecords: number): void {
+  if (count > maxRecords)
     throw new HttpProblem(
-      'bad-request',
-      `datacontenttype must be ${CHUNK_CONTENT_TYPES.json} or ${CHUNK_CONTENT_TYPES.csv}, got ${contentType ?? ''}`,
+      'payload-too-large',
+      `${count} records in one chunk; the limit is ${maxRecords}.`,
     );
-  if (!Array.isArray(data))
-    throw new HttpProblem('bad-request', 'A JSON chunk must be an array of records.');
-  return data;
 }
 
-type Key = string | number | undefined;
+const keyOf = (record: unknown, keyColumn: string): Key => {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
+  const key = (record as Record<string, unknown>)[keyColumn];
+  return typeof key === 'string' || typeof key === 'number' ? key : undefined;
+};
 
-/** The record without its key column (same field order), and the key when it is a string or number. */
-function takeKey(record: unknown, keyColumn: string): [unknown, Key] {
-  if (typeof record !== 'object' || record === null || Array.isArray(record))
-    return [record, undefined];
-  const fields = record as Record<string, unknown>;
-  const rest: Record<string, unknown> = {};
-  let key: unknown;
-  for (const name of Object.keys(fields)) {
-    const value = fields[name];
-    if (name === keyColumn) key = value;
-    else if (name === '__proto__') Object.defineProperty(rest, name, { value, enumerable: true, writable: true, configurable: true });
-    else rest[name] = value;
-  }
-  return [rest, typeof key === 'string' || typeof key === 'number' ? key : undefined];
+/** The chunk's records as scored and logged: without the key column. */
+export function recordsWithoutKey(chunk: Chunk, rows: readonly number[]): unknown[] {
+  const { keyColumn } = chunk;
+  return rows.map((r) =>
+    keyColumn === undefined ? chunk.records[r] : withoutField(chunk.records[r], keyColumn),
+  );
+}
+
+/**
+ * Counts the records (413 above `maxRecords`) and reads their keys. Records keep the key column
+ * (the chunk says which), unless it is also a feature: then each is copied without it, so the
+ * feature counts as missing, as a key column must not be scored.
+ */
+function splitKeys(
+  raw: readonly unknown[],
+  keyColumn: string | undefined,
+  features: readonly Feature[],
+  maxRecords: number,
+): Chunk {
+  checkCount(raw.length, maxRecords);
+  if (keyColumn === undefined)
+    return { records: raw, keys: new Array<Key>(raw.length).fill(undefined) };
+  const keys = raw.map((r) => keyOf(r, keyColumn));
+  if (!features.some((f) => f.name === keyColumn)) return { records: raw, keys, keyColumn };
+  return { records: raw.map((r) => withoutField(r, keyColumn)), keys };
+}
+
+function csvChunk(
+  data: unknown,
+  features: readonly Feature[],
+  keyColumn: string | undefined,
+  maxRecords: number,
+): Chunk {
+  if (typeof data !== 'string')
+    throw new HttpProblem('bad-request', 'A text/csv chunk must carry CSV text.');
+  const plain = plainCsvRecords(data, features, keyColumn);
+  if (!plain) return splitKeys(parsedRecords(data, features), keyColumn, features, maxRecords);
+  checkCount(plain.records.length, maxRecords);
+  return plain;
 }
 
 /** Decodes a chunk; 400 for data that can never be scored, 413 above `maxRecords`. */
@@ -60,15 +82,14 @@ export function decodeChunk(
   keyColumn: string | undefined,
   maxRecords: number,
 ): Chunk {
-  const raw = dataRecords(data, contentType, features);
-  if (raw.length > maxRecords)
+  const type = (contentType ?? CHUNK_CONTENT_TYPES.json).split(';')[0]?.trim().toLowerCase();
+  if (type === CHUNK_CONTENT_TYPES.csv) return csvChunk(data, features, keyColumn, maxRecords);
+  if (type !== CHUNK_CONTENT_TYPES.json && !type?.endsWith('+json'))
     throw new HttpProblem(
-      'payload-too-large',
-      `${raw.length} records in one chunk; the limit is ${maxRecords}.`,
+      'bad-request',
+      `datacontenttype must be ${CHUNK_CONTENT_TYPES.json} or ${CHUNK_CONTENT_TYPES.csv}, got ${contentType ?? ''}`,
     );
-  if (keyColumn === undefined) return { records: raw, keys: new Array<Key>(raw.length).fill(undefined) };
-  const records: unknown[] = new Array<unknown>(raw.length);
-  const keys: Key[] = new Array<Key>(raw.length);
-  for (let i = 0; i < raw.length; i++) [records[i], keys[i]] = takeKey(raw[i], keyColumn);
-  return { records, keys };
+  if (!Array.isArray(data))
+    throw new HttpProblem('bad-request', 'A JSON chunk must be an array of records.');
+  return splitKeys(data, keyColumn, features, maxRecords);
 }

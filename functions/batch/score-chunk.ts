@@ -3,7 +3,7 @@ import type { LoadedModel, Outcome } from '../../model/runtime/load-model.js';
 import type { BatchResult, BatchScored } from '../events/contract.js';
 import type { Services } from '../lib/function.js';
 import { logPredictions, shadowScore, wantsLog } from '../lib/inference-log.js';
-import type { Chunk } from './chunk.js';
+import { recordsWithoutKey, type Chunk } from './chunk.js';
 
 export interface ChunkIds {
   readonly batchId: string | undefined;
@@ -27,8 +27,8 @@ function result(outcome: Outcome, row: number, key: string | number | undefined)
 }
 
 /**
- * Scores a chunk, counts its scores and decisions (one counter update per decision, not per
- * record) and logs each scored record (with the shadow arm) once.
+ * Scores a chunk, counts its scores and decisions (one metrics update per chunk and decision,
+ * not per record) and logs each scored record (with the shadow arm) once.
  */
 export async function scoreChunk(
   model: LoadedModel,
@@ -39,19 +39,19 @@ export async function scoreChunk(
 ): Promise<BatchScored> {
   const { metrics } = services;
   const { name, version } = model.manifest;
-  const outcomes = await model.scoreEach(chunk.records);
+  const outcomes = await model.scoreEach(chunk.records, chunk.keyColumn);
   if (wantsLog(services, model)) logScored(services, model, chunk, outcomes, requestId);
-  const scoreLabels = { model: name, version };
   const decisions = new Map<string, number>();
   const results: BatchResult[] = new Array<BatchResult>(outcomes.length);
-  let scored = 0;
+  const scores: number[] = [];
   outcomes.forEach((o, row) => {
     results[row] = result(o, row, chunk.keys[row]);
     if (!o.ok) return;
-    scored++;
-    metrics.scores.observe(scoreLabels, o.prediction.probability_bad);
+    scores.push(o.prediction.probability_bad);
     decisions.set(o.prediction.decision, (decisions.get(o.prediction.decision) ?? 0) + 1);
   });
+  const scored = scores.length;
+  metrics.scores.observeMany({ model: name, version }, scores);
   for (const [decision, count] of decisions)
     metrics.decisions.inc({ model: name, version, decision }, count);
   return {
@@ -78,7 +78,7 @@ function logScored(
     functionName: 'batch-score',
     requestId,
     model,
-    records: rows.map((r) => chunk.records[r]),
+    records: recordsWithoutKey(chunk, rows),
     rows,
     keys: rows.map((r) => chunk.keys[r]),
   };

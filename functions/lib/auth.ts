@@ -5,7 +5,6 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { jwtVerify } from 'jose';
 import type { Config } from './config.js';
 import { header, type HttpRequest } from './http.js';
 import { HttpProblem } from './problem.js';
@@ -53,9 +52,13 @@ function apiKeys(keys: readonly string[]): Authenticator {
 
 function jwt(secret: string, config: Config): Authenticator {
   const key = new TextEncoder().encode(secret);
+  // jose (30 ms to load) only where tokens are checked; loading starts now, before any request
+  const jose = import('jose');
+  jose.catch(() => undefined); // a failed load surfaces at the first token, not as an unhandled rejection
   return async (req) => {
     const token = header(req, 'authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (token === undefined) throw unauthorized('Send a token: Authorization: Bearer <JWT>.');
+    const { jwtVerify } = await jose;
     try {
       await jwtVerify(token, key, {
         algorithms: ['HS256'],

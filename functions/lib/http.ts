@@ -46,6 +46,9 @@ export function header(req: HttpRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** One decoder for every request: without `stream`, each `decode` call starts afresh. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 function isJsonType(contentType: string | undefined): boolean {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || /^application\/[a-z0-9.+-]*\+json$/.test(type);
@@ -87,10 +90,9 @@ export function readJson(req: HttpRequest, maxBytes: number): unknown {
     );
   const bytes = readRaw(req, maxBytes);
   if (bytes.length === 0) throw new HttpProblem('invalid-json', 'The request body is empty.');
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let decoded: string;
   try {
-    decoded = text.decode(bytes);
+    decoded = UTF8.decode(bytes);
   } catch {
     throw new HttpProblem('invalid-json', 'The request body is not valid UTF-8.');
   }

@@ -4,12 +4,12 @@
  * the shadow arm: the challenger scores the same records after the answer has gone, never
  * delaying or failing it.
  */
-import { CloudEvent } from 'cloudevents';
 import { createHash } from 'node:crypto';
 import type { FeatureRecord } from '../../model/features.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { Prediction } from '../../model/runtime/outputs.js';
 import { eventTypes, type Arm, type PredictionLogged } from '../events/contract.js';
+import { withEventClass } from './event-class.js';
 import type { Services } from './function.js';
 
 export interface ScoredBatch {
@@ -57,33 +57,37 @@ export function logPredictions(services: Services, batch: ScoredBatch): void {
   const type = eventTypes(config.eventTypePrefix).predictionLogged;
   const masked = new Set(config.maskFields);
   const { name, version } = batch.model.manifest;
-  batch.predictions.forEach((p, i) => {
-    const row = batch.rows?.[i] ?? i;
-    const key = batch.keys?.[i];
-    const data: PredictionLogged = {
-      request_id: batch.requestId,
-      row,
-      ...(key === undefined ? {} : { applicant_key: String(key) }),
-      function: batch.functionName,
-      model: { name, version },
-      arm: batch.arm,
-      features: features(batch.records[i], masked),
-      probability_bad: p.probability_bad,
-      label: p.label,
-      decision: p.decision,
-    };
-    events.emit(
-      new CloudEvent({
-        type,
-        source: `/scorefn/${batch.functionName}`,
-        id: `${batch.requestId}:${row}:${batch.arm}`,
-        datacontenttype: 'application/json',
-        inferenceservicename: name,
-        component: batch.functionName,
-        endpoint: batch.arm,
-        data,
-      }),
-    );
+  const time = new Date().toISOString();
+  withEventClass((CloudEvent) => {
+    batch.predictions.forEach((p, i) => {
+      const row = batch.rows?.[i] ?? i;
+      const key = batch.keys?.[i];
+      const data: PredictionLogged = {
+        request_id: batch.requestId,
+        row,
+        ...(key === undefined ? {} : { applicant_key: String(key) }),
+        function: batch.functionName,
+        model: { name, version },
+        arm: batch.arm,
+        features: features(batch.records[i], masked),
+        probability_bad: p.probability_bad,
+        label: p.label,
+        decision: p.decision,
+      };
+      events.emit(
+        new CloudEvent({
+          type,
+          source: `/scorefn/${batch.functionName}`,
+          id: `${batch.requestId}:${row}:${batch.arm}`,
+          time,
+          datacontenttype: 'application/json',
+          inferenceservicename: name,
+          component: batch.functionName,
+          endpoint: batch.arm,
+          data,
+        }),
+      );
+    });
   });
 }
 

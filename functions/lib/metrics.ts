@@ -3,12 +3,14 @@
  * status; scores by model version; validation failures by field. One registry per process.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createBulkHistogram, type BulkHistogram } from './bulk-histogram.js';
 
 export interface Metrics {
   readonly registry: Registry;
   readonly requests: Counter<'function' | 'route' | 'status'>;
   readonly latency: Histogram<'function' | 'route' | 'status'>;
-  readonly scores: Histogram<'model' | 'version'>;
+  /** Many observations at once for a batch (see bulk-histogram.ts). */
+  readonly scores: BulkHistogram<'model' | 'version'>;
   readonly decisions: Counter<'model' | 'version' | 'decision'>;
   readonly validationFailures: Counter<'function' | 'field'>;
 }
@@ -32,7 +34,7 @@ export function createMetrics(): Metrics {
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
-    scores: new Histogram({
+    scores: createBulkHistogram({
       name: 'scorefn_score',
       help: 'Predicted probability of the adverse class, by model and version.',
       labelNames: ['model', 'version'],

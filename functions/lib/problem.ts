@@ -3,7 +3,8 @@
  * is the one table that turns any error into one. Unknown errors become an opaque 500 whose
  * details stay in the log.
  */
-import { ExplainError } from '../../model/explain/index.js';
+// the error class alone: the explainer's index would load TreeSHAP and the graph reader at start-up
+import { ExplainError } from '../../model/explain/errors.js';
 import { ModelError, type FieldError } from '../../model/runtime/errors.js';
 
 /** Problem types: `urn:scorefn:problem:<slug>`, documented in the OpenAPI document. */

@@ -5,6 +5,7 @@
  * into problem details instead of an HTML error page.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { HttpHandler } from './function.js';
 import type { HttpRequest } from './http.js';
 
@@ -46,6 +47,31 @@ const SHUTTING_DOWN = JSON.stringify({
   status: 503,
   detail: 'This instance is shutting down; retry on another.',
 });
+
+/**
+ * Requests Node's HTTP parser rejects before any handler runs (headers over 16 KiB, malformed
+ * request lines): answered as a problem document instead of Node's bare status line. The body also
+ * carries `error`, so KServe clients (V1/V2 routes, unknown here) read it too.
+ */
+function rejectUnparsable(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const detail = tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP.';
+  const body = JSON.stringify({
+    type: `urn:scorefn:problem:${tooLarge ? 'headers-too-large' : 'bad-request'}`,
+    title: tooLarge ? 'Request headers too large' : 'Bad request',
+    status,
+    detail,
+    error: detail,
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
 
 export function createServer(handler: HttpHandler, options: ServerOptions): LeanServer {
   let inFlight = 0;
@@ -109,5 +135,6 @@ export function createServer(handler: HttpHandler, options: ServerOptions): Lean
       });
     });
   };
+  server.on('clientError', rejectUnparsable);
   return server;
 }

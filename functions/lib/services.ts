@@ -1,8 +1,8 @@
 /** The per-instance services (config, logger, metrics, models), created once before serving. */
 import { createEmitter } from '../events/emitter.js';
-import { sendToSink } from '../events/http-binding.js';
 import { createAuthenticator } from './auth.js';
 import { readConfig, type Config } from './config.js';
+import { loadEventClass } from './event-class.js';
 import type { Services } from './function.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -17,9 +17,21 @@ export async function createServices(
   const metrics = createMetrics();
   const registry = await loadRegistry(config, logger);
   const sink = config.sink;
+  // the CloudEvents SDK (HTTP binding) loads after start-up, when a sink needs it, not before listening
+  const binding = () => import('../events/http-binding.js');
+  if (sink !== undefined)
+    setImmediate(() => {
+      // a failed load surfaces at the first event (counted as dropped), not as an unhandled rejection
+      loadEventClass().catch(() => undefined);
+      binding().catch(() => undefined);
+    });
   const events = createEmitter({
     sink:
-      sink === undefined ? undefined : (event) => sendToSink(sink, event, config.requestTimeoutMs),
+      sink === undefined
+        ? undefined
+        : async (event) => {
+            await (await binding()).sendToSink(sink, event, config.requestTimeoutMs);
+          },
     queueSize: config.eventQueueSize,
     concurrency: config.eventConcurrency,
     registry: metrics.registry,

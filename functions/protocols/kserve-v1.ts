@@ -3,7 +3,7 @@
  * list models, model readiness, and `:predict` with `{"instances": [...]}`, each instance a record
  * or its values in the manifest's feature order. Errors are `{"error": "..."}`.
  */
-import { compileValidator } from '../../model/runtime/contract.js';
+import { lazyValidator } from '../../model/runtime/contract.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { RequestContext, Route } from '../lib/function.js';
 import { json, type Reply } from '../lib/http.js';
@@ -11,7 +11,7 @@ import { HttpProblem } from '../lib/problem.js';
 import { checkCount, requireModel, scoreRecords } from '../lib/scoring.js';
 import { KserveV1Envelope } from './schemas.js';
 
-const checkEnvelope = compileValidator(KserveV1Envelope);
+const checkEnvelope = lazyValidator(KserveV1Envelope);
 
 /** A positional instance becomes a record keyed by the manifest's feature names. */
 function toRecord(model: LoadedModel, instance: unknown, index: number): unknown {

@@ -4,7 +4,7 @@
  * (kserve/open-inference-protocol, specification/protocol/open_inference_rest.yaml); errors are
  * `{"error": "..."}` with KServe's statuses (400 bad input, 404 unknown model, 503 not ready).
  */
-import { compileValidator } from '../../model/runtime/contract.js';
+import { lazyValidator } from '../../model/runtime/contract.js';
 import { ModelError } from '../../model/runtime/errors.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { RequestContext, Route } from '../lib/function.js';
@@ -15,7 +15,7 @@ import { decodeInputs, encodeOutputs, outputMetadata, toRequestPointers } from '
 import { V2InferenceRequest, type V2Request } from './schemas.js';
 import { SERVER } from '../lib/server-info.js';
 
-const checkRequest = compileValidator(V2InferenceRequest);
+const checkRequest = lazyValidator(V2InferenceRequest);
 
 function modelMetadata(model: LoadedModel) {
   const { manifest } = model;

@@ -6,6 +6,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Feature } from '../features.js';
 import type { FieldError } from './errors.js';
+import { acceptsRecord } from './record-reader.js';
 
 /** JSON Schema (draft 2020-12 compatible subset) of one input record. */
 export function recordSchema(features: readonly Feature[]): Record<string, unknown> {
@@ -89,16 +90,34 @@ export function toFieldErrors(errors: readonly ErrorObject[], prefix = ''): Fiel
 let sharedAjv: Ajv | undefined;
 
 /**
- * One ajv instance for every validator compiled here: each new instance compiles the draft
- * meta-schema again before its first schema, which costs more at start-up than a record schema.
+ * One ajv instance for every validator compiled here, set for start-up time (measured in
+ * docs/benchmarks.md): no check of each schema against the draft meta-schema (compiling that
+ * check took 15-30 ms per instance; the schemas here are the project's own, or derived from a
+ * manifest that was itself validated), and no code-optimisation pass (it halves the compile time
+ * of a record schema; valid records skip ajv anyway, see `compileContract`). Strict mode stays on.
  */
-const shared = (): Ajv => (sharedAjv ??= new Ajv({ allErrors: true, strict: true }));
+const shared = (): Ajv =>
+  (sharedAjv ??= new Ajv({
+    allErrors: true,
+    strict: true,
+    validateSchema: false,
+    code: { optimize: false },
+  }));
 
 /** Compiles any JSON Schema into a validator returning field errors (empty when valid). */
 export function compileValidator(schema: object, ajv: Ajv = shared()): RecordValidator {
   const validate = ajv.compile(schema);
   return (value, prefix = '') =>
     validate(value) ? [] : toFieldErrors(validate.errors ?? [], prefix);
+}
+
+/**
+ * A validator compiled on its first call: for request envelopes of routes an instance may never
+ * serve, so that their compilation does not delay start-up.
+ */
+export function lazyValidator(schema: object): RecordValidator {
+  let compiled: RecordValidator | undefined;
+  return (value, prefix) => (compiled ??= compileValidator(schema))(value, prefix);
 }
 
 /**
@@ -110,38 +129,4 @@ export function compileContract(features: readonly Feature[]): RecordValidator {
   const full = compileValidator(recordSchema(features));
   const accepts = acceptsRecord(features);
   return (record, prefix = '') => (accepts(record) ? [] : full(record, prefix));
-}
-
-type ValueCheck = (value: unknown) => boolean;
-
-function valueCheck(feature: Feature): ValueCheck {
-  if (feature.kind === 'categorical') {
-    const categories = new Set<unknown>(feature.categories);
-    return (v) => typeof v === 'string' && categories.has(v);
-  }
-  const { integer, minimum, maximum } = feature;
-  return (v) =>
-    typeof v === 'number' &&
-    Number.isFinite(v) &&
-    (!integer || Number.isInteger(v)) &&
-    v >= minimum &&
-    v <= maximum;
-}
-
-/**
- * Whether `recordSchema(features)` accepts a value, as ajv decides it: an object (not an array),
- * no property outside the features (`for…in`, as ajv's additionalProperties), every feature
- * defined, strings among the categories, finite numbers (whole where the feature is an integer)
- * within the bounds.
- */
-export function acceptsRecord(features: readonly Feature[]): (record: unknown) => boolean {
-  const names = new Set(features.map((f) => f.name));
-  const checks = features.map((f) => [f.name, valueCheck(f)] as const);
-  return (record) => {
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
-    const fields = record as Record<string, unknown>;
-    for (const key in fields) if (!names.has(key)) return false;
-    for (const [name, check] of checks) if (!check(fields[name])) return false;
-    return true;
-  };
 }

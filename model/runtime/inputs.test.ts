@@ -2,7 +2,7 @@ import type * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import type { Feature } from '../features.js';
 import type { Manifest } from '../manifest/schema.js';
-import { bindInputs, encodeRecords } from './inputs.js';
+import { bindInputs, columnEncoder, encodeRecords } from './inputs.js';
 
 const features: Feature[] = [
   { kind: 'categorical', name: 'colour', description: '', categories: ['red', 'green'] },
@@ -88,5 +88,47 @@ describe('bindInputs', () => {
     expect(feeds.X?.dims).toEqual([2, 2]);
     expect(Array.from(feeds.X?.data as Float32Array)).toEqual([1, 2, 3, 4]);
     expect(() => bindInputs(manifest, [meta('X', 'float32', ['N', 3])])).toThrow(/names 2 columns/);
+  });
+});
+
+describe('columnEncoder', () => {
+  it('builds the tensors of the first n rows from columns in feature order, as hand-worked', () => {
+    const bindings = bindInputs(perFeature, [
+      meta('size', 'int64', ['N', 1]),
+      meta('colour', 'string', ['N']),
+    ]);
+    // columns longer than n: the rows past n are leftovers of refused records
+    const feeds = columnEncoder(bindings, features)(
+      [
+        ['red', 'green', 'stale'],
+        [3, 7, 99],
+      ],
+      2,
+    );
+    expect(feeds.size?.dims).toEqual([2, 1]);
+    expect(Array.from(feeds.size?.data as BigInt64Array)).toEqual([3n, 7n]);
+    expect(feeds.colour?.dims).toEqual([2]);
+    expect(feeds.colour?.data).toEqual(['red', 'green']);
+  });
+
+  it('interleaves a matrix input row by row', () => {
+    const numeric: Feature[] = [
+      features[1] as Feature,
+      { ...(features[1] as Feature), name: 'weight' },
+    ];
+    const manifest = {
+      input: { layout: 'matrix', name: 'X' },
+      features: numeric,
+    } as unknown as Manifest;
+    const bindings = bindInputs(manifest, [meta('X', 'float64', ['N', 2])]);
+    const feeds = columnEncoder(bindings, numeric)(
+      [
+        [1, 3],
+        [2, 4],
+      ],
+      2,
+    );
+    expect(feeds.X?.dims).toEqual([2, 2]);
+    expect(Array.from(feeds.X?.data as Float64Array)).toEqual([1, 2, 3, 4]);
   });
 });

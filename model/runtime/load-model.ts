@@ -7,20 +7,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { createOrtSession } from './ort-session.js';
-import type { FeatureRecord } from '../features.js';
 import { parseManifest } from '../manifest/parse.js';
 import type { Manifest } from '../manifest/schema.js';
-import { unwrapZipMap } from '../onnx/index.js';
-import { compileContract } from './contract.js';
-import { ModelError, type FieldError } from './errors.js';
-import { bindInputs, encodeRecords } from './inputs.js';
-import { bindOutputs, decodePredictions, type Prediction } from './outputs.js';
+import { ModelError } from './errors.js';
+import { bindInputs } from './inputs.js';
+import { bindOutputs } from './outputs.js';
+import { createScorer, type Outcome, type Scorer } from './scorer.js';
 
-export type Outcome =
-  | { readonly ok: true; readonly prediction: Prediction }
-  | { readonly ok: false; readonly errors: FieldError[] };
+export type { Outcome };
 
-export interface LoadedModel {
+export interface LoadedModel extends Scorer {
   readonly manifest: Manifest;
   readonly info: {
     readonly dir: string;
@@ -29,12 +25,6 @@ export interface LoadedModel {
     readonly loadMs: number;
     readonly zipMapUnwrapped: boolean;
   };
-  /** Every field error of every record, pointers prefixed by the record's index (`/3/age`). */
-  validate(records: readonly unknown[]): FieldError[];
-  /** Scores the valid records in one ONNX Runtime call; invalid ones get their field errors. */
-  scoreEach(records: readonly unknown[]): Promise<Outcome[]>;
-  /** Scores all records, or throws `invalid_input` listing every field error when any is invalid. */
-  predict(records: readonly unknown[]): Promise<Prediction[]>;
   close(): Promise<void>;
 }
 
@@ -73,6 +63,8 @@ async function createSession(bytes: Uint8Array, probabilities: string, options: 
   if (meta?.isTensor === true) return { session, zipMapUnwrapped: false };
   // skl2onnx's default ZipMap output is a sequence of maps, which onnxruntime-node cannot return;
   // unwrapping exposes the ZipMap's input tensor under its own name, which the manifest names
+  // the ONNX protobuf reader (protobufjs) loads only for such models, not at every start-up
+  const { unwrapZipMap } = await import('../onnx/index.js');
   const unwrapped = unwrapZipMap(bytes);
   if (!unwrapped)
     throw new ModelError(
@@ -107,33 +99,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   );
   const inputs = bindInputs(manifest, session.inputMetadata);
   const output = bindOutputs(manifest, session.outputMetadata);
-  const check = compileContract(manifest.features);
-
-  const validate = (records: readonly unknown[]) => records.flatMap((r, i) => check(r, `/${i}`));
-  const scoreValid = async (records: readonly FeatureRecord[]): Promise<Prediction[]> => {
-    if (records.length === 0) return [];
-    const result = await session.run(encodeRecords(inputs, records), [output.name]);
-    return decodePredictions(result[output.name] as ort.Tensor, output);
-  };
-  const scoreEach = async (records: readonly unknown[]): Promise<Outcome[]> => {
-    const errors = records.map((r, i) => check(r, `/${i}`));
-    const valid = records.filter((_, i) => errors[i]?.length === 0) as FeatureRecord[];
-    const predictions = await scoreValid(valid);
-    let next = 0;
-    return errors.map((e) =>
-      e.length === 0
-        ? { ok: true, prediction: predictions[next++] as Prediction }
-        : { ok: false, errors: e },
-    );
-  };
-  const predict = async (records: readonly unknown[]) => {
-    const errors = validate(records);
-    if (errors.length > 0)
-      throw new ModelError('invalid_input', `${errors.length} invalid field(s)`, {
-        details: errors,
-      });
-    return scoreValid(records as FeatureRecord[]);
-  };
+  const scorer = createScorer({ session, inputs, output, features: manifest.features });
   const info = Object.freeze({
     dir,
     file,
@@ -144,9 +110,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   return Object.freeze({
     manifest,
     info,
-    validate,
-    scoreEach,
-    predict,
+    ...scorer,
     close: () => session.release(),
   });
 }

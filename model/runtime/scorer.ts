@@ -1,0 +1,101 @@
+/**
+ * Scoring with a loaded session: records are checked against the contract and copied into one
+ * column per feature in a single pass (no per-record tensors, no second read of every field), then
+ * scored in one ONNX Runtime call. Invalid records get their field errors from ajv.
+ */
+import type * as ort from 'onnxruntime-node';
+import type { Feature, FeatureRecord } from '../features.js';
+import { compileContract } from './contract.js';
+import { readRecord, withoutField } from './record-reader.js';
+import { ModelError, type FieldError } from './errors.js';
+import { columnEncoder, encodeRecords, type InputBinding } from './inputs.js';
+import { decodePredictions, type OutputBinding, type Prediction } from './outputs.js';
+
+export type Outcome =
+  | { readonly ok: true; readonly prediction: Prediction }
+  | { readonly ok: false; readonly errors: FieldError[] };
+
+export interface Scorer {
+  /** Every field error of every record, pointers prefixed by the record's index (`/3/age`). */
+  validate(records: readonly unknown[]): FieldError[];
+  /**
+   * Scores the valid records in one ONNX Runtime call; invalid ones get their field errors.
+   * `extra` names a field the records may carry besides the features (a batch's key column): it
+   * is ignored, as if each record had been copied without it.
+   */
+  scoreEach(records: readonly unknown[], extra?: string): Promise<Outcome[]>;
+  /** Scores all records, or throws `invalid_input` listing every field error when any is invalid. */
+  predict(records: readonly unknown[]): Promise<Prediction[]>;
+}
+
+export interface ScorerParts {
+  readonly session: ort.InferenceSession;
+  readonly inputs: readonly InputBinding[];
+  readonly output: OutputBinding;
+  readonly features: readonly Feature[];
+}
+
+export function createScorer({ session, inputs, output, features }: ScorerParts): Scorer {
+  const check = compileContract(features);
+  const read = readRecord(features);
+  const encode = columnEncoder(inputs, features);
+  const run = async (feeds: Record<string, ort.Tensor>): Promise<Prediction[]> => {
+    const result = await session.run(feeds, [output.name]);
+    return decodePredictions(result[output.name] as ort.Tensor, output);
+  };
+  const featureNames = new Set(features.map((f) => f.name));
+  /** The records' columns; `valid[i]` false where the contract refuses record i. */
+  const columnsOf = (records: readonly unknown[], extra?: string) => {
+    const columns = features.map(() => new Array<unknown>(records.length));
+    const valid = new Array<boolean>(records.length);
+    let rows = 0;
+    records.forEach((record, i) => {
+      valid[i] = read(record, columns, rows, extra);
+      if (valid[i]) rows++;
+    });
+    for (const column of columns) column.length = rows;
+    return { columns, valid, rows };
+  };
+  const validate = (records: readonly unknown[]) => records.flatMap((r, i) => check(r, `/${i}`));
+  const scoreEach = async (records: readonly unknown[], extra?: string): Promise<Outcome[]> => {
+    if (extra !== undefined && featureNames.has(extra))
+      return scoreEach(records.map((r) => withoutField(r, extra)));
+    const { columns, valid, rows } = columnsOf(records, extra);
+    const errors = records.map((r, i) =>
+      valid[i] ? [] : check(extra === undefined ? r : withoutField(r, extra), `/${i}`),
+    );
+    if (errors.some((e, i) => !valid[i] && e.length === 0)) return scoreRows(records, errors); // the plain check and ajv disagree: ajv decides
+    const predictions = rows === 0 ? [] : await run(encode(columns, rows));
+    let next = 0;
+    return errors.map((e) =>
+      e.length === 0
+        ? { ok: true, prediction: predictions[next++] as Prediction }
+        : { ok: false, errors: e },
+    );
+  };
+  /** The record-by-record path, for records ajv accepts whatever the plain check said. */
+  const scoreRows = async (
+    records: readonly unknown[],
+    errors: FieldError[][],
+  ): Promise<Outcome[]> => {
+    const ok = records.filter((_, i) => errors[i]?.length === 0) as FeatureRecord[];
+    const predictions = ok.length === 0 ? [] : await run(encodeRecords(inputs, ok));
+    let next = 0;
+    return errors.map((e) =>
+      e.length === 0
+        ? { ok: true, prediction: predictions[next++] as Prediction }
+        : { ok: false, errors: e },
+    );
+  };
+  const predict = async (records: readonly unknown[]) => {
+    const { columns, rows } = columnsOf(records);
+    if (rows === records.length) return rows === 0 ? [] : run(encode(columns, rows));
+    const errors = validate(records);
+    if (errors.length > 0)
+      throw new ModelError('invalid_input', `${errors.length} invalid field(s)`, {
+        details: errors,
+      });
+    return run(encodeRecords(inputs, records as FeatureRecord[])); // ajv accepts what the plain check refused
+  };
+  return { validate, scoreEach, predict };
+}
