@@ -151,7 +151,7 @@ describe('faults', () => {
     rows.push({
       check: 'batch through a chaos proxy (1% bad rows)',
       tried: `5,000 rows in 10 chunks; 1 chunk hung once, 2 delivered twice, 2 delayed to reorder`,
-      held: `${summary.rowsOut} rows out in input order, each key once; ${summary.rowsRejected} rejected with reasons; ${summary.retries} retries`,
+      held: `${summary.rowsOut} rows out in input order, each key once; ${summary.rowsRejected} rejected with reasons; ${summary.retries} ${summary.retries === 1 ? 'retry' : 'retries'}`,
       lost: 'nothing',
     });
   }, 180_000);

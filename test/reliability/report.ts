@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { packageRoot } from '../../model/paths.js';
 import { FIGURES_DIR, type SuiteFigures } from './figures.js';
 
@@ -72,7 +73,7 @@ function table(rows: SuiteFigures['rows']): string {
   ].join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const files = existsSync(FIGURES_DIR)
     ? readdirSync(FIGURES_DIR).filter((f) => f.endsWith('.json'))
     : [];
@@ -104,8 +105,10 @@ ${sections.join('\n')}
 
 ${controls}
 `;
-  writeFileSync(join(packageRoot(), 'docs', 'reliability.md'), text);
+  const file = join(packageRoot(), 'docs', 'reliability.md');
+  // formatted as `npm run format:check` expects, so a regenerated report can be committed as is
+  writeFileSync(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
   process.stdout.write(`wrote docs/reliability.md from ${suites.length} suite(s)\n`);
 }
 
-main();
+await main();
