@@ -79,6 +79,15 @@ describe('scorefn manifest', () => {
       await manifest.run({ model, sample, key: 'applicant_id', target: 'class', positive: 'bad' }),
     ).toBe(0);
     expect((await readdir(dir)).sort()).toEqual(['gbdt.onnx', 'model.json']);
+    expect(output.join('')).toMatch(/explain: exact contributions to the log-odds, background 200/);
+  });
+
+  it('says when the model will be served without explanations', async () => {
+    const model = join(dir, 'lr.onnx');
+    await copyFile(fixturePath('sklearn-lr-double-matrix.onnx'), model);
+    const sample = fixturePath('sklearn-lr-double-matrix.sample.csv');
+    expect(await manifest.run({ model, sample, key: 'applicant_id', target: 'class' })).toBe(0);
+    expect(output.join('')).toMatch(/explain: not available for this ONNX graph/);
   });
 
   it('answers a bad number option with exit code 2 and one line naming it', async () => {

@@ -54,6 +54,9 @@ function summary(manifest: Manifest, path: string): string {
     sample
       ? `  sample AUC ${sample.auc.toFixed(4)} on ${sample.rows} rows`
       : '  no target column: no metrics',
+    manifest.explain
+      ? `  explain: exact contributions to the ${manifest.explain.output.replace('_', '-')}, background ${manifest.explain.background_rows} sample rows`
+      : `  explain: not available for this ${manifest.algorithm} (predictions only)`,
     '  review the features (domains, categories, descriptions) and the card before serving\n',
   ].join('\n');
 }

@@ -9,6 +9,7 @@ import { decodeModel, OnnxModelError, readTreeEnsemble } from '../onnx/index.js'
 import type { NodeProto } from '../onnx/onnx-types.js';
 import type { RegressionTree } from '../train/types.js';
 import { ExplainError } from './errors.js';
+import { withoutMissingTracking } from './missing-tracking.js';
 
 /** A LinearClassifier: `coefficients` holds one row per score column (1 or 2 rows), row-major. */
 export interface LinearReading {
@@ -26,6 +27,8 @@ export interface TreesReading {
   readonly trees: readonly RegressionTree[];
   readonly baseScore: number;
   readonly postTransform: 'LOGISTIC' | 'NONE';
+  /** Some split sends a missing (NaN) value to its true branch: NaN design values cannot be explained. */
+  readonly missingTracked?: boolean;
 }
 
 export type ClassifierReading = LinearReading | TreesReading;
@@ -60,9 +63,10 @@ function readLinear(node: NodeProto): LinearReading {
 }
 
 function readTrees(bytes: Uint8Array): TreesReading {
+  const { bytes: plain, tracked } = withoutMissingTracking(bytes);
   let ensemble: ReturnType<typeof readTreeEnsemble>;
   try {
-    ensemble = readTreeEnsemble(bytes);
+    ensemble = readTreeEnsemble(plain);
   } catch (cause) {
     if (cause instanceof OnnxModelError) notExplainable(cause.message, cause);
     throw cause;
@@ -71,14 +75,15 @@ function readTrees(bytes: Uint8Array): TreesReading {
   if (postTransform !== 'LOGISTIC' && postTransform !== 'NONE')
     notExplainable(`TreeEnsembleClassifier with post_transform ${postTransform}`);
   const { input, trees, baseScore } = ensemble;
-  return { kind: 'trees', input, trees, baseScore, postTransform };
+  return { kind: 'trees', input, trees, baseScore, postTransform, missingTracked: tracked };
 }
 
 /**
  * Reads the model's classifier: the last node whose op type ends in `Classifier` (as
  * `describeClassifier` finds it), which must be a binary `LinearClassifier` with post_transform
- * LOGISTIC or a `TreeEnsembleClassifier` that `readTreeEnsemble` accepts, with LOGISTIC or NONE.
- * Throws `ExplainError` otherwise.
+ * LOGISTIC or a `TreeEnsembleClassifier` that `readTreeEnsemble` accepts (once missing-value
+ * tracking is set aside, see `withoutMissingTracking`), with LOGISTIC or NONE. Throws
+ * `ExplainError` otherwise.
  */
 export function readClassifier(bytes: Uint8Array): ClassifierReading {
   const node = decodeModel(bytes).graph?.node?.findLast((n) => n.op_type?.endsWith('Classifier'));

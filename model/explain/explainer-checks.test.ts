@@ -85,9 +85,10 @@ describe('createExplainer refuses', () => {
   });
 
   it('a classifier without a logistic transform: createManifest leaves the explain block out', async () => {
+    // scores 0.5 ± 0.01·(a + b): probabilities without a transform (raw scores are refused)
     const onnx = tinyLinearModel(CONCAT_AB, {
-      coefficients: [-1, -2, 1, 2],
-      intercepts: [0.5, -0.5],
+      coefficients: [-0.01, -0.01, 0.01, 0.01],
+      intercepts: [0.5, 0.5],
       postTransform: 'NONE',
     });
     const model = await load(await servableTiny(onnx));

@@ -100,7 +100,7 @@ export async function createExplainer(model: LoadedModel): Promise<Explainer> {
   const block = manifest.explain;
   if (block === undefined)
     throw new ExplainError(
-      `model ${manifest.name} ${manifest.version} has no explain block in its manifest: retrain it, or recreate the manifest with scorefn manifest`,
+      `model ${manifest.name} ${manifest.version} has no explain block in its manifest: its classifier (${manifest.algorithm}) is not one scorefn can explain, or the manifest was made without one (retrain it, or recreate the manifest with scorefn manifest)`,
     );
   const bytes = await servedBytes(model);
   const reading = readClassifier(bytes);

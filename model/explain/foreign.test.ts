@@ -18,6 +18,7 @@ const OUTPUT: Readonly<Record<string, string>> = {
   'sklearn-pipeline-lr': 'log_odds',
   'sklearn-gbdt-matrix': 'log_odds', // P(bad) is probability column 0: the margin is −(class-1 score)
   'sklearn-rf-double': 'probability', // post_transform NONE, P(bad) = 1 − Σ leaves in column 0
+  'sklearn-hgb-matrix': 'log_odds', // splits track missing values, which never reach them
 };
 
 const sigmoid = (m: number) => 1 / (1 + Math.exp(-m));

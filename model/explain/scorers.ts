@@ -61,7 +61,7 @@ export function linearScorer(
  * Tree ensembles: raw score s = baseScore + Σ trees' leaves. LOGISTIC gives P(class 1) = σ(s),
  * P(class 0) = σ(−s); NONE gives P(class 1) = s, P(class 0) = 1 − s (ONNX Runtime's binary layout
  * of a random forest). The explained value is `offset + sign·s`, each tree explained by TreeSHAP
- * with the manifest's leaf covers.
+ * with the manifest's leaf covers. Trees that track missing values refuse NaN design values.
  */
 export function treeScorer(
   reading: TreesReading,
@@ -90,6 +90,11 @@ export function treeScorer(
   return {
     base: offset + sign * expected,
     explain(x, phi) {
+      if (reading.missingTracked === true && x.some(Number.isNaN))
+        throw new ModelError(
+          'incompatible_model',
+          'a design value is missing (NaN) and the trees route missing values their own way: it cannot be explained',
+        );
       let s = reading.baseScore;
       for (const t of covered) s += treeShap(t, x, phi, sign);
       return offset + sign * s;

@@ -4,7 +4,10 @@
  * (after dropping a final ZipMap), its opsets and producer.
  */
 import { decodeModel, describeClassifier, OnnxModelError, unwrapZipMap } from '../onnx/index.js';
+import type { ModelProto } from '../onnx/onnx-types.js';
+import { describeValue } from '../onnx/value-info.js';
 import { ModelError } from '../runtime/errors.js';
+import { graphClassLabels } from './graph-classes.js';
 
 /** A graph input or output as `describeClassifier` reports it. */
 export type ValueDescription = ReturnType<typeof describeClassifier>['inputs'][number];
@@ -85,11 +88,39 @@ function pickLabel(outputs: readonly ValueDescription[], probabilities: string):
   return label.name;
 }
 
+type Description = ReturnType<typeof describeClassifier>;
+
+/**
+ * The classifier node's description or, for a graph without one (skl2onnx's double-precision
+ * linear models), the same built from the graph: its classes from `graphClassLabels`.
+ */
+function describeServed(served: Uint8Array, original: ModelProto): Description {
+  const graph = decodeModel(served).graph;
+  if (graph?.node?.some((n) => n.op_type?.endsWith('Classifier') === true))
+    return describeClassifier(served);
+  const outputs = (graph?.output ?? []).map(describeValue);
+  const classLabels =
+    graphClassLabels(original) ??
+    incompatible(
+      `the model has no classifier node (op type ending in Classifier) and names no classes (no ZipMap, no ArrayFeatureExtractor over a constant of class labels); its outputs are ${listOutputs(outputs)}`,
+    );
+  return {
+    opType: 'ONNX graph',
+    domain: '',
+    classLabels,
+    postTransform: 'NONE',
+    nodeOutputs: [],
+    inputs: (graph?.input ?? []).map(describeValue),
+    outputs,
+  };
+}
+
 function describe(bytes: Uint8Array) {
   try {
-    const served = unwrapZipMap(bytes) ?? bytes;
-    return { description: describeClassifier(served), model: decodeModel(bytes) };
+    const model = decodeModel(bytes);
+    return { description: describeServed(unwrapZipMap(bytes) ?? bytes, model), model };
   } catch (cause) {
+    if (cause instanceof ModelError) throw cause;
     if (cause instanceof OnnxModelError)
       incompatible(`cannot serve this ONNX file: ${cause.message}`, cause);
     incompatible('the file is not an ONNX model that can be read', cause);
@@ -98,7 +129,8 @@ function describe(bytes: Uint8Array) {
 
 /**
  * Reads the signature of an ONNX binary classifier. Throws `incompatible_model` when the model has
- * no classifier node, does not have exactly two classes, or lacks a probabilities or label output.
+ * neither a classifier node nor class labels in its graph, does not have exactly two classes, or
+ * lacks a probabilities or label output.
  */
 export function readSignature(bytes: Uint8Array): OnnxSignature {
   const { description: d, model } = describe(bytes);

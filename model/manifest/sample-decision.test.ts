@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureOptions, readGolden, readSampleRows } from '../runtime/foreign-fixtures.js';
 import { createManifest } from './from-onnx.js';
+import { decideOnSample } from './sample-decision.js';
 import { cost, leastCost } from './test-brute-force.js';
 
 describe('createManifest decisions', () => {
@@ -56,5 +57,24 @@ describe('createManifest decisions', () => {
       }),
     );
     expect(named.target.positive_class).toBe('bad');
+  });
+});
+
+describe('decideOnSample', () => {
+  const decide = (scores: number[], labels: number[], fn: number) =>
+    decideOnSample(Float64Array.from(scores), Uint8Array.from(labels), {
+      costs: { false_negative: fn, false_positive: 1 },
+      sampleFile: 's.csv',
+    });
+
+  it('keeps "decline nobody" inside [0, 1] when some score is exactly 1 (a forest of pure leaves)', () => {
+    const { decision, metrics } = decide([1, 1, 0.5], [0, 0, 1], 1);
+    expect(decision.threshold).toBe(1);
+    expect(metrics.sample?.threshold).toBe(1);
+  });
+
+  it('keeps "decline everybody" inside [0, 1] when some score is exactly 0', () => {
+    const { decision } = decide([0, 0.3, 0.6], [1, 1, 0], 10);
+    expect(decision.threshold).toBe(0);
   });
 });

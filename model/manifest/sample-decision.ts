@@ -78,7 +78,9 @@ export function decideOnSample(
     threshold = options.threshold;
     chosenBy = 'given explicitly when the manifest was created';
   } else if (labels) {
-    threshold = chooseThreshold(scores, labels, costs).threshold;
+    // "decline nobody" above a score of exactly 1 (or everybody below 0) is a threshold outside
+    // [0, 1]; the nearest valid one declines the same rows except those scoring exactly 1
+    threshold = Math.min(1, Math.max(0, chooseThreshold(scores, labels, costs).threshold));
     chosenBy = `minimum expected cost (false_negative ${costs.false_negative}, false_positive ${costs.false_positive}) on the model's own scores of the sample ${rows}`;
   } else {
     threshold = 0.5;

@@ -30,6 +30,7 @@ export const FOREIGN_FIXTURES: readonly ForeignFixture[] = [
   { name: 'sklearn-pipeline-lr', layout: 'per_feature', target: 'is_bad', positive: 1 },
   { name: 'sklearn-gbdt-matrix', layout: 'matrix', target: 'class', positive: 'bad' },
   { name: 'sklearn-rf-double', layout: 'per_feature', target: 'class', positive: 'bad' },
+  { name: 'sklearn-hgb-matrix', layout: 'matrix', target: 'class', positive: 'bad' },
 ];
 
 /** The German Credit numeric columns (the per-feature fixtures' numeric inputs). */

@@ -61,6 +61,16 @@ describe('bindInputs', () => {
     ).toThrow(/expected \[N,1\]/);
   });
 
+  it('refuses an input with a fixed batch dimension, which cannot score a batch', () => {
+    expect(() =>
+      bindInputs(perFeature, [meta('colour', 'string', [1, 1]), meta('size', 'int64', ['N', 1])]),
+    ).toThrow(/'colour' has shape \[1,1\]: a fixed batch dimension of 1/);
+    const matrix = { input: { layout: 'matrix', name: 'X' }, features: [features[1]] };
+    expect(() => bindInputs(matrix as unknown as Manifest, [meta('X', 'float32', [1, 1])])).toThrow(
+      expect.objectContaining({ code: 'incompatible_model' }),
+    );
+  });
+
   it('refuses an integer input for a feature that allows fractions', () => {
     const fractional = {
       ...perFeature,

@@ -24,10 +24,16 @@ function incompatible(message: string): never {
   throw new ModelError('incompatible_model', message);
 }
 
+/** A tensor input whose first dimension is the batch (records are scored many per call). */
 function tensorMeta(
   meta: ort.InferenceSession.ValueMetadata,
 ): ort.InferenceSession.TensorValueMetadata {
   if (!meta.isTensor) incompatible(`input '${meta.name}' is not a tensor`);
+  const batch = meta.shape[0];
+  if (typeof batch === 'number')
+    incompatible(
+      `input '${meta.name}' has shape [${meta.shape.join(',')}]: a fixed batch dimension of ${batch}; scorefn scores batches of records, so re-export the model with a dynamic first dimension (None)`,
+    );
   return meta;
 }
 

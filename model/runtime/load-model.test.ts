@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,22 @@ describe('loadModel', () => {
     rmSync(join(dir, 'model.onnx'));
     expect((await loadError(dir)).code).toBe('model_not_found');
     expect((await loadError(join(scratch, 'nowhere'))).code).toBe('model_not_found');
+  });
+
+  it('reports an ONNX file that ONNX Runtime refuses as incompatible_model, with its reason', async () => {
+    const dir = copyOf('credit-scorecard', 'not-onnx');
+    const bytes = Buffer.from('not an onnx model');
+    writeFileSync(join(dir, 'model.onnx'), bytes);
+    const manifestPath = join(dir, 'model.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      artifact: { sha256: string; bytes: number };
+    };
+    manifest.artifact.sha256 = createHash('sha256').update(bytes).digest('hex');
+    manifest.artifact.bytes = bytes.length;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const error = await loadError(dir);
+    expect(error.code).toBe('incompatible_model');
+    expect(error.message).toMatch(/^ONNX Runtime cannot load the model: /);
   });
 
   it('lists every problem of an invalid manifest with its pointer', async () => {

@@ -53,12 +53,24 @@ async function readManifest(dir: string): Promise<Manifest> {
   return parseManifest(json, path);
 }
 
+/** A session, or `incompatible_model` naming ONNX Runtime's reason (an invalid graph, an unknown op). */
+async function openSession(bytes: Uint8Array, options: ort.InferenceSession.SessionOptions) {
+  try {
+    return await createOrtSession(bytes, options);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new ModelError('incompatible_model', `ONNX Runtime cannot load the model: ${reason}`, {
+      cause,
+    });
+  }
+}
+
 async function createSession(bytes: Uint8Array, probabilities: string, options: LoadModelOptions) {
   const sessionOptions: ort.InferenceSession.SessionOptions = {
     intraOpNumThreads: options.intraOpNumThreads ?? 1,
     interOpNumThreads: 1,
   };
-  const session = await createOrtSession(bytes, sessionOptions);
+  const session = await openSession(bytes, sessionOptions);
   const meta = session.outputMetadata.find((m) => m.name === probabilities);
   if (meta?.isTensor === true) return { session, zipMapUnwrapped: false };
   // skl2onnx's default ZipMap output is a sequence of maps, which onnxruntime-node cannot return;
@@ -75,7 +87,7 @@ async function createSession(bytes: Uint8Array, probabilities: string, options: 
     );
   await session.release();
   return {
-    session: await createOrtSession(unwrapped, sessionOptions),
+    session: await openSession(unwrapped, sessionOptions),
     zipMapUnwrapped: true,
   };
 }
