@@ -1,9 +1,10 @@
 /**
  * The models an instance serves, loaded once before it listens. A model that fails to load (missing
  * file, checksum mismatch, invalid manifest) makes the instance not ready: it keeps answering
- * health checks with 503 and never serves a prediction.
+ * health checks with 503 and the native API refuses to score; per-model routes (KServe V1, OIP V2)
+ * still serve the models that loaded and say which failed (`failure`).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelError } from '../../model/runtime/errors.js';
 import { loadModel, type LoadedModel } from '../../model/runtime/load-model.js';
@@ -11,7 +12,10 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 
 export interface LoadFailure {
+  /** The model's folder (or, for a configuration failure, what the configuration names). */
   readonly name: string;
+  /** The model's name, when its manifest could still be read; undefined when nothing says. */
+  readonly model?: string;
   readonly code: string;
   readonly message: string;
 }
@@ -23,6 +27,8 @@ export interface ModelRegistry {
   /** The model native requests use (the champion unless DEFAULT_MODEL says otherwise). */
   readonly defaultModel: LoadedModel | undefined;
   get(name: string): LoadedModel | undefined;
+  /** Why the model of that name is not served, if it failed to load (by folder when unnamed). */
+  failure(name: string): LoadFailure | undefined;
   close(): Promise<void>;
 }
 
@@ -42,6 +48,18 @@ function chooseDefault(
 ): LoadedModel | undefined {
   if (wanted !== undefined) return models.find((m) => m.manifest.name === wanted);
   return models.find((m) => m.manifest.card.role === 'champion') ?? models[0];
+}
+
+/** The `name` a failed model's manifest gives, read best-effort to tell clients which model failed. */
+function manifestName(dir: string): string | undefined {
+  try {
+    const { name } = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
+      name?: unknown;
+    };
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function loadOne(
@@ -66,7 +84,8 @@ async function loadOne(
     const code = error instanceof ModelError ? error.code : 'load_failed';
     const message = error instanceof Error ? error.message : String(error);
     logger.error('model failed to load: not ready', { model: name, code, error: message });
-    return { name, code, message };
+    const model = manifestName(join(config.modelsDir, name));
+    return { name, ...(model === undefined ? {} : { model }), code, message };
   }
 }
 
@@ -86,6 +105,7 @@ export async function loadRegistry(config: Config, logger: Logger): Promise<Mode
   if (config.defaultModel !== undefined && !defaultModel)
     failures.push({
       name: config.defaultModel,
+      model: config.defaultModel,
       code: 'model_not_found',
       message: `DEFAULT_MODEL ${config.defaultModel} is not loaded`,
     });
@@ -96,6 +116,7 @@ export async function loadRegistry(config: Config, logger: Logger): Promise<Mode
     failures,
     defaultModel,
     get: (name: string) => byName.get(name),
+    failure: (name: string) => failures.find((f) => (f.model ?? f.name) === name),
     close: async () => {
       await Promise.all(models.map((m) => m.close()));
     },

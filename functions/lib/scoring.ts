@@ -15,6 +15,50 @@ export function requireModel(ctx: RequestContext, name?: string, version?: strin
   const model = name === undefined ? registry.defaultModel : registry.get(name);
   if (!model)
     throw new HttpProblem('unknown-model', `No model named '${name ?? ''}' is served here.`);
+  return checkVersion(model, version);
+}
+
+/**
+ * The named model if it loaded, whatever became of the others: readiness is per model in KServe V1
+ * and the Open Inference Protocol (https://github.com/kserve/open-inference-protocol, "Model
+ * Ready"). 503 naming the failure for a model that failed to load, 404 for an unknown name or
+ * version; 503 for an unknown name while a model whose name nobody knows failed (it may be that one).
+ */
+export function requireServedModel(
+  ctx: RequestContext,
+  name: string,
+  version?: string,
+): LoadedModel {
+  const { registry } = ctx.services;
+  const model = registry.get(name);
+  if (model) return checkVersion(model, version);
+  const failure = registry.failure(name);
+  if (failure)
+    throw new HttpProblem(
+      'not-ready',
+      `Model '${name}' failed to load (${failure.code}); see /health for why.`,
+    );
+  if (registry.failures.some((f) => f.model === undefined))
+    throw new HttpProblem('not-ready', 'The model is not loaded; see /health for why.');
+  throw new HttpProblem('unknown-model', `No model named '${name}' is served here.`);
+}
+
+/** Why the named model is not ready for inference, or undefined when it is (404 still throws). */
+export function notReadyReason(
+  ctx: RequestContext,
+  name: string,
+  version?: string,
+): string | undefined {
+  try {
+    requireServedModel(ctx, name, version);
+    return undefined;
+  } catch (error) {
+    if (error instanceof HttpProblem && error.slug === 'not-ready') return error.detail;
+    throw error;
+  }
+}
+
+function checkVersion(model: LoadedModel, version: string | undefined): LoadedModel {
   if (version !== undefined && version !== model.manifest.version)
     throw new HttpProblem(
       'unknown-model',

@@ -22,8 +22,18 @@ const ready = (key: string) => ({
 });
 const modelReady = {
   type: 'object',
-  properties: { name: { type: 'string' }, ready: { type: 'boolean' } },
+  properties: {
+    name: { type: 'string' },
+    ready: { type: 'boolean' },
+    error: { type: 'string', description: 'Why the model is not ready (it failed to load)' },
+  },
   required: ['name', 'ready'],
+};
+/** Readiness is per model: 200 for a model that loaded, 503 with the reason for one that failed. */
+const modelReadyResponses = {
+  '200': okJson(modelReady),
+  '503': okJson(modelReady, 'This model failed to load (the others may still serve)'),
+  ...kserveErrors(404),
 };
 
 const get = (
@@ -49,20 +59,19 @@ export function v1Paths(): Record<string, object> {
     ),
     '/v1/models/{name}': {
       parameters: [name],
-      ...get(
-        'v1ModelReady',
-        'Is the model ready?',
-        { '200': okJson(modelReady), ...kserveErrors(404, 503) },
-        tags,
-      ),
+      ...get('v1ModelReady', 'Is the model ready?', modelReadyResponses, tags),
     },
     '/v1/models/{name}:predict': {
       parameters: [name],
       post: {
         operationId: 'v1Predict',
         tags,
-        summary: 'Score instances (records, or values in feature order)',
-        requestBody: jsonBody(ref('KserveV1Request'), '{"instances": [...]}'),
+        summary:
+          'Score instances (records, or values in feature order); any top-level key besides instances (or inputs) is a 400',
+        requestBody: jsonBody(
+          ref('KserveV1Request'),
+          '{"instances": [...]} or {"inputs": [...]}, nothing else',
+        ),
         responses: {
           '200': okJson(ref('KserveV1Response')),
           ...kserveErrors(400, 404, 413, 415, 503),
@@ -83,10 +92,7 @@ function modelPaths(prefix: string, parameters: object[], suffix: string): Recor
     },
     [`${prefix}/ready`]: {
       parameters,
-      ...get(`v2ModelReady${suffix}`, 'Model ready', {
-        '200': okJson(modelReady),
-        ...kserveErrors(404, 503),
-      }),
+      ...get(`v2ModelReady${suffix}`, 'Model ready', modelReadyResponses),
     },
     [`${prefix}/infer`]: {
       parameters,
@@ -94,7 +100,7 @@ function modelPaths(prefix: string, parameters: object[], suffix: string): Recor
         operationId: `v2Infer${suffix}`,
         tags: ['open-inference-v2'],
         summary:
-          'Inference: one input per feature column (shape [N] or [N,1]; BYTES for categories, any numeric datatype for numbers)',
+          'Inference: one input per feature column (shape [N] or [N,1], data flat or nested exactly as the shape; BYTES for categories, any numeric datatype for numbers); the response echoes the request id if it has one',
         requestBody: jsonBody(ref('V2InferenceRequest'), 'Inference request'),
         responses: {
           '200': okJson(ref('V2InferenceResponse')),

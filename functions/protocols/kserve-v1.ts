@@ -1,38 +1,66 @@
 /**
- * KServe's V1 data plane (https://kserve.github.io/website/latest/modelserving/data_plane/v1_protocol/):
- * list models, model readiness, and `:predict` with `{"instances": [...]}`, each instance a record
- * or its values in the manifest's feature order. Errors are `{"error": "..."}`.
+ * KServe's V1 data plane (https://kserve.github.io/website/docs/concepts/architecture/data-plane/v1-protocol):
+ * list models, model readiness, and `:predict` with `{"instances": [...]}` (or `{"inputs": [...]}`),
+ * each instance a record or its values in the manifest's feature order. Readiness is per model.
+ * Errors are `{"error": "..."}`.
  */
-import { lazyValidator } from '../../model/runtime/contract.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { RequestContext, Route } from '../lib/function.js';
 import { json, type Reply } from '../lib/http.js';
 import { HttpProblem } from '../lib/problem.js';
-import { checkCount, requireModel, scoreRecords } from '../lib/scoring.js';
-import { KserveV1Envelope } from './schemas.js';
+import { checkCount, notReadyReason, requireServedModel, scoreRecords } from '../lib/scoring.js';
 
-const checkEnvelope = lazyValidator(KserveV1Envelope);
+/** The top-level keys a V1 predict body may have (exactly one of them). */
+const KEYS: readonly string[] = ['instances', 'inputs'];
+const invalid = (message: string) => new HttpProblem('invalid-input', message);
+const quoted = (keys: readonly string[]) =>
+  keys
+    .slice(0, 10)
+    .map((k) => JSON.stringify(k))
+    .join(', ') + (keys.length > 10 ? ', …' : '');
+const featureOrder = (model: LoadedModel) => model.manifest.features.map((f) => f.name).join(', ');
+
+/**
+ * The instances of a V1 body. Any other top-level key is refused: a `columns` list, say, would
+ * otherwise be ignored and its positional rows scored in the model's order, with a 200.
+ */
+function instancesOf(model: LoadedModel, body: unknown): unknown[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalid('The body must be a JSON object: {"instances": [...]}');
+  const keys = Object.keys(body);
+  const unknown = keys.filter((k) => !KEYS.includes(k));
+  if (unknown.length > 0)
+    throw invalid(
+      `Unknown top-level key(s) ${quoted(unknown)}: the body is {"instances": [...]} (or {"inputs": [...]}), a positional instance lists its values in the model's feature order: ${featureOrder(model)}`,
+    );
+  if (keys.length !== 1)
+    throw invalid(
+      keys.length === 0
+        ? 'The body must be {"instances": [...]}'
+        : 'Send either "instances" or "inputs", not both',
+    );
+  const [key = 'instances'] = keys;
+  const instances = (body as Record<string, unknown>)[key];
+  if (!Array.isArray(instances))
+    throw invalid(`"${key}" must be an array of instances (records, or value lists)`);
+  return instances;
+}
 
 /** A positional instance becomes a record keyed by the manifest's feature names. */
 function toRecord(model: LoadedModel, instance: unknown, index: number): unknown {
   if (!Array.isArray(instance)) return instance;
   const features = model.manifest.features;
   if (instance.length !== features.length)
-    throw new HttpProblem(
-      'invalid-input',
-      `instance ${index} has ${instance.length} values; the model takes ${features.length} (${features.map((f) => f.name).join(', ')})`,
+    throw invalid(
+      `instance ${index} has ${instance.length} values; the model takes ${features.length} (${featureOrder(model)})`,
     );
   return Object.fromEntries(features.map((f, i) => [f.name, instance[i]]));
 }
 
 async function predictV1(ctx: RequestContext): Promise<Reply> {
-  const body = ctx.json();
-  const errors = checkEnvelope(body);
-  if (errors.length > 0)
-    throw new HttpProblem('invalid-input', 'The body must be {"instances": [...]}', { errors });
-  const { instances } = body as { instances: unknown[] };
+  const model = requireServedModel(ctx, ctx.params.name ?? '');
+  const instances = instancesOf(model, ctx.json());
   checkCount(ctx, instances.length);
-  const model = requireModel(ctx, ctx.params.name);
   const predictions = await scoreRecords(
     ctx,
     model,
@@ -41,12 +69,13 @@ async function predictV1(ctx: RequestContext): Promise<Reply> {
   return json({ predictions });
 }
 
+/** KServe V1 "Model Ready": 200 for a loaded model, 503 with the reason for one that failed. */
 function modelStatus(ctx: RequestContext): Reply {
-  const ready = ctx.services.registry.ready;
   const name = ctx.params.name ?? '';
-  if (ready && !ctx.services.registry.get(name))
-    throw new HttpProblem('unknown-model', `No model named '${name}' is served here.`);
-  return json({ name, ready }, ready ? 200 : 503);
+  const reason = notReadyReason(ctx, name);
+  return reason === undefined
+    ? json({ name, ready: true })
+    : json({ name, ready: false, error: reason }, 503);
 }
 
 const NAME = '(?<name>[a-z0-9][-a-z0-9]*)';

@@ -7,71 +7,8 @@ import type { Feature } from '../../model/features.js';
 import type { FieldError } from '../../model/runtime/errors.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { Prediction } from '../../model/runtime/outputs.js';
-import { HttpProblem } from '../lib/problem.js';
 import type { V2Request, V2Response } from './schemas.js';
-
-type Input = V2Request['inputs'][number];
-
-const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  INT8: [-128, 127],
-  INT16: [-32768, 32767],
-  INT32: [-2147483648, 2147483647],
-  INT64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-  UINT8: [0, 255],
-  UINT16: [0, 65535],
-  UINT32: [0, 4294967295],
-  UINT64: [0, Number.MAX_SAFE_INTEGER],
-};
-const FLOATS = ['FP16', 'FP32', 'FP64'];
-
-const invalid = (message: string, pointer: string, keyword = 'v2') =>
-  new HttpProblem('invalid-input', message, { errors: [{ pointer, message, keyword }] });
-
-function flatten(data: readonly unknown[], depth: number): unknown[] {
-  return depth <= 1
-    ? [...data]
-    : data.flatMap((d) => (Array.isArray(d) ? flatten(d, depth - 1) : [d]));
-}
-
-function rowsOf(input: Input, k: number): number {
-  const [rows, width = 1, ...rest] = input.shape;
-  if (rows === undefined || input.shape.length > 2 || width !== 1 || rest.length > 0)
-    throw invalid(
-      `input '${input.name}' has shape [${input.shape.join(',')}]; send one column per feature, shape [N] or [N,1]`,
-      `/inputs/${k}/shape`,
-    );
-  return rows;
-}
-
-function checkValue(
-  input: Input,
-  feature: Feature,
-  value: unknown,
-  pointer: string,
-): string | number {
-  const { datatype, name } = input;
-  if (feature.kind === 'categorical') {
-    if (datatype !== 'BYTES')
-      throw invalid(
-        `input '${name}' is categorical: send datatype BYTES, not ${datatype}`,
-        pointer.replace(/\/data\/.*/, '/datatype'),
-      );
-    if (typeof value !== 'string')
-      throw invalid(`input '${name}' element must be a string`, pointer, 'type');
-    return value;
-  }
-  const range = INTEGER_RANGES[datatype];
-  if (!range && !FLOATS.includes(datatype))
-    throw invalid(
-      `input '${name}' is numeric: send an integer or floating-point datatype, not ${datatype}`,
-      pointer.replace(/\/data\/.*/, '/datatype'),
-    );
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    throw invalid(`input '${name}' element must be a finite number`, pointer, 'type');
-  if (range && (!Number.isInteger(value) || value < range[0] || value > range[1]))
-    throw invalid(`input '${name}' element is not a valid ${datatype}`, pointer, 'type');
-  return value;
-}
+import { checkValue, elementsOf, invalid, rowsOf, type Input } from './oip-v2-tensor.js';
 
 /** Turns V2 inputs into records (one per row); throws 400 naming the input and element on any mismatch. */
 export function decodeInputs(
@@ -98,13 +35,7 @@ export function decodeInputs(
         `/inputs/${k}/shape`,
       );
     rows = n;
-    const data = flatten(input.data as unknown[], input.shape.length);
-    if (data.length !== n)
-      throw invalid(
-        `input '${input.name}' has ${data.length} elements for shape [${input.shape.join(',')}]`,
-        `/inputs/${k}/data`,
-      );
-    return data.map((v, i) => checkValue(input, feature, v, `/inputs/${k}/data/${i}`));
+    return elementsOf(input, k).map(([v, pointer]) => checkValue(input, feature, v, pointer));
   });
   const missing = features.filter((f) => !seen.has(f.name)).map((f) => f.name);
   if (missing.length > 0) throw invalid(`missing input(s) ${missing.join(', ')}`, '/inputs');
@@ -119,6 +50,7 @@ export function toRequestPointers(
   inputs: readonly Input[],
 ): FieldError[] {
   const index = new Map(inputs.map((input, k) => [input.name, k]));
+  const nested = (k: number) => Array.isArray((inputs[k]?.data as unknown[] | undefined)?.[0]);
   return errors.map((e) => {
     const [, row, feature = ''] = e.pointer.split('/');
     const k = index.get(feature);
@@ -126,47 +58,63 @@ export function toRequestPointers(
       ? e
       : {
           ...e,
-          pointer: `/inputs/${k}/data/${row ?? ''}`,
+          pointer: `/inputs/${k}/data/${row ?? ''}${nested(k) ? '/0' : ''}`,
           message: `${feature} row ${row ?? ''} ${e.message}`,
         };
   });
 }
 
 const OUTPUTS = ['probability_bad', 'label', 'decision'] as const;
+type OutputName = (typeof OUTPUTS)[number];
+
+function datatypes(model: LoadedModel): Readonly<Record<OutputName, string>> {
+  const numericLabels = model.manifest.target.classes.every((c) => typeof c === 'number');
+  return { probability_bad: 'FP64', label: numericLabels ? 'INT64' : 'BYTES', decision: 'BYTES' };
+}
 
 /** The tensors a model returns, in V2 metadata form. */
 export function outputMetadata(model: LoadedModel) {
-  const numericLabels = model.manifest.target.classes.every((c) => typeof c === 'number');
-  return [
-    { name: 'probability_bad', datatype: 'FP64', shape: [-1] },
-    { name: 'label', datatype: numericLabels ? 'INT64' : 'BYTES', shape: [-1] },
-    { name: 'decision', datatype: 'BYTES', shape: [-1] },
-  ];
+  const types = datatypes(model);
+  return OUTPUTS.map((name) => ({ name, datatype: types[name], shape: [-1] }));
 }
 
-/** Builds the inference response; `requested` limits and orders the outputs (400 for an unknown one). */
+const OUTPUT_ERROR = 'The requested outputs are not what this model returns';
+
+/** The outputs to return, in the order asked (all by default); 400 for an unknown or repeated one. */
+export function requestedOutputs(requested: V2Request['outputs']): readonly OutputName[] {
+  if (requested === undefined) return OUTPUTS;
+  return requested.map(({ name }, k) => {
+    const pointer = `/outputs/${k}/name`;
+    if (!(OUTPUTS as readonly string[]).includes(name))
+      throw invalid(
+        `unknown output '${name}'; this model returns ${OUTPUTS.join(', ')}`,
+        pointer,
+        'v2',
+        OUTPUT_ERROR,
+      );
+    if (requested.findIndex((o) => o.name === name) < k)
+      throw invalid(`output '${name}' is requested twice`, pointer, 'v2', OUTPUT_ERROR);
+    return name as OutputName;
+  });
+}
+
+/**
+ * Builds the inference response with the outputs asked for; `id` is the request's, if any (the
+ * OIP response echoes it; the X-Request-Id header always carries the server's own).
+ */
 export function encodeOutputs(
   model: LoadedModel,
   predictions: readonly Prediction[],
-  requested: readonly string[] | undefined,
-  id: string,
+  names: readonly OutputName[],
+  id: string | undefined,
 ): V2Response {
-  const names = requested ?? OUTPUTS;
-  const metadata = outputMetadata(model);
-  const outputs = names.map((name, k) => {
-    const meta = metadata.find((m) => m.name === name);
-    if (!meta)
-      throw invalid(
-        `unknown output '${name}'; this model returns ${OUTPUTS.join(', ')}`,
-        `/outputs/${k}/name`,
-      );
-    const key = name as (typeof OUTPUTS)[number];
-    return {
-      name,
-      datatype: meta.datatype,
-      shape: [predictions.length],
-      data: predictions.map((p) => p[key]),
-    };
-  });
-  return { model_name: model.manifest.name, model_version: model.manifest.version, id, outputs };
+  const types = datatypes(model);
+  const outputs = names.map((name) => ({
+    name,
+    datatype: types[name],
+    shape: [predictions.length],
+    data: predictions.map((p) => p[name]),
+  }));
+  const { name, version } = model.manifest;
+  return { model_name: name, model_version: version, ...(id === undefined ? {} : { id }), outputs };
 }

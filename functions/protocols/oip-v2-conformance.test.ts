@@ -73,7 +73,7 @@ describe.runIf(dir !== undefined)('V2 responses against the official OIP schema'
     }
   });
 
-  it("validates the lean server's answers to malformed JSON and of an instance whose model is not ready (503)", async () => {
+  it("validates the lean server's answers to malformed JSON and of an instance with a model that is not ready (503)", async () => {
     // the lean server also answers malformed JSON in the protocol's own error form
     const healthy = await leanServer(predictFunction);
     const truncated = await request(healthy.server)
@@ -85,10 +85,20 @@ describe.runIf(dir !== undefined)('V2 responses against the official OIP schema'
     await healthy.services.registry.close();
     const lean = await leanServer(predictFunction, { MODELS_DIR: tamperedModels() });
     const infer = await request(lean.server)
-      .post('/v2/models/credit-gbdt/infer')
+      .post('/v2/models/credit-scorecard/infer')
       .send({ inputs: columns(applicants(1)) });
     expect(infer.status).toBe(503);
     ok('inference_error_response', infer.body);
+    ok(
+      'metadata_model_error_response',
+      (await request(lean.server).get('/v2/models/credit-scorecard')).body,
+    );
+    // readiness is per model: the model that loaded still answers, in the protocol's form
+    const served = await request(lean.server)
+      .post('/v2/models/credit-gbdt/infer')
+      .send({ inputs: columns(applicants(1)) });
+    expect(served.status).toBe(200);
+    ok('inference_response', served.body);
     expect((await request(lean.server).get('/v2/health/ready')).status).toBe(503);
     ok('metadata_server_response', (await request(lean.server).get('/v2')).body);
     await lean.services.registry.close();

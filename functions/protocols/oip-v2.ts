@@ -3,19 +3,27 @@
  * inference with one input per feature column. Responses follow the official OpenAPI spec
  * (kserve/open-inference-protocol, specification/protocol/open_inference_rest.yaml); errors are
  * `{"error": "..."}` with KServe's statuses (400 bad input, 404 unknown model, 503 not ready).
+ * Model routes answer per model (a model that loaded serves while another failed); the server's
+ * readiness fails closed when any configured model failed.
  */
-import { lazyValidator } from '../../model/runtime/contract.js';
 import { ModelError } from '../../model/runtime/errors.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { RequestContext, Route } from '../lib/function.js';
 import { json, type Reply } from '../lib/http.js';
 import { HttpProblem } from '../lib/problem.js';
-import { checkCount, requireModel, scoreRecords } from '../lib/scoring.js';
-import { decodeInputs, encodeOutputs, outputMetadata, toRequestPointers } from './oip-v2-codec.js';
-import { V2InferenceRequest, type V2Request } from './schemas.js';
 import { SERVER } from '../lib/server-info.js';
+import { checkCount, notReadyReason, requireServedModel, scoreRecords } from '../lib/scoring.js';
+import { envelopeValidator } from './envelope.js';
+import {
+  decodeInputs,
+  encodeOutputs,
+  outputMetadata,
+  requestedOutputs,
+  toRequestPointers,
+} from './oip-v2-codec.js';
+import { V2InferenceRequest, type V2Request } from './schemas.js';
 
-const checkRequest = lazyValidator(V2InferenceRequest);
+const checkRequest = envelopeValidator(V2InferenceRequest);
 
 function modelMetadata(model: LoadedModel) {
   const { manifest } = model;
@@ -39,13 +47,16 @@ function modelMetadata(model: LoadedModel) {
 }
 
 async function infer(ctx: RequestContext): Promise<Reply> {
-  const model = requireModel(ctx, ctx.params.name, ctx.params.version);
+  const model = requireServedModel(ctx, ctx.params.name ?? '', ctx.params.version);
   const body = ctx.json();
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpProblem('invalid-input', 'The body must be a JSON object: {"inputs": [...]}');
   const errors = checkRequest(body);
   if (errors.length > 0)
     throw new HttpProblem('invalid-input', 'Not an inference request', { errors });
   const request = body as V2Request;
   const records = decodeInputs(request.inputs, model.manifest.features);
+  const outputs = requestedOutputs(request.outputs);
   checkCount(ctx, records.length);
   const predictions = await scoreRecords(ctx, model, records).catch((error: unknown) => {
     if (!(error instanceof ModelError) || error.code !== 'invalid_input') throw error;
@@ -53,14 +64,15 @@ async function infer(ctx: RequestContext): Promise<Reply> {
       errors: toRequestPointers(error.details, request.inputs),
     });
   });
-  const requested = request.outputs?.map((o) => o.name);
-  return json(encodeOutputs(model, predictions, requested, request.id ?? ctx.requestId));
+  return json(encodeOutputs(model, predictions, outputs, request.id));
 }
 
 function modelReady(ctx: RequestContext): Reply {
-  if (!ctx.services.registry.ready) return json({ name: ctx.params.name, ready: false }, 503);
-  const model = requireModel(ctx, ctx.params.name, ctx.params.version);
-  return json({ name: model.manifest.name, ready: true });
+  const name = ctx.params.name ?? '';
+  const reason = notReadyReason(ctx, name, ctx.params.version);
+  return reason === undefined
+    ? json({ name, ready: true })
+    : json({ name, ready: false, error: reason }, 503);
 }
 
 const ready = (ctx: RequestContext) =>
@@ -81,7 +93,7 @@ export const oipV2Routes: readonly Route[] = [
   route('GET', '/v2/health/live', 'v2.live', () => json({ live: true })),
   route('GET', '/v2/health/ready', 'v2.ready', ready),
   route('GET', new RegExp(`${MODEL}$`), 'v2.model', (ctx) =>
-    json(modelMetadata(requireModel(ctx, ctx.params.name, ctx.params.version))),
+    json(modelMetadata(requireServedModel(ctx, ctx.params.name ?? '', ctx.params.version))),
   ),
   route('GET', new RegExp(`${MODEL}/ready$`), 'v2.model.ready', modelReady),
   { ...route('POST', new RegExp(`${MODEL}/infer$`), 'v2.infer', infer), auth: true },

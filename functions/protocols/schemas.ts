@@ -103,20 +103,20 @@ export const ProblemSchema = Type.Object(
   { description: 'RFC 9457 problem details' },
 );
 
-/** KServe V1: `{"instances": [...]}` where an instance is a record or its values in feature order. */
+/**
+ * KServe V1: `{"instances": [...]}` or, as KServe documents too, `{"inputs": [...]}`; an instance
+ * is a record or its values in feature order. No other key (`columns`, `signature_name`, …).
+ */
 export function kserveV1Request(record: TSchema = Type.Record(Type.String(), Type.Unknown())) {
-  return Type.Object({
-    instances: Type.Array(
-      Type.Union([record, Type.Array(Type.Union([Type.String(), Type.Number()]))]),
-      { minItems: 1 },
-    ),
-  });
+  const instances = Type.Array(
+    Type.Union([record, Type.Array(Type.Union([Type.String(), Type.Number()]))]),
+    { minItems: 1 },
+  );
+  return Type.Union([
+    Type.Object({ instances }, { additionalProperties: false }),
+    Type.Object({ inputs: instances }, { additionalProperties: false }),
+  ]);
 }
-
-/** The envelope ajv checks before each instance meets the model's contract. */
-export const KserveV1Envelope = Type.Object({
-  instances: Type.Array(Type.Unknown(), { minItems: 1 }),
-});
 
 export const KserveV1Response = Type.Object({ predictions: Type.Array(PredictionSchema) });
 export const KserveErrorSchema = Type.Object({ error: Type.String() });
@@ -145,7 +145,8 @@ export const V2Datatypes = [
 export const V2RequestInput = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 256 }),
   shape: Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 8 }),
-  datatype: Type.Union(V2Datatypes.map((d) => Type.Literal(d))),
+  // one enum, not a union of constants: a wrong datatype is then one error naming every allowed one
+  datatype: Type.Unsafe<(typeof V2Datatypes)[number]>({ type: 'string', enum: [...V2Datatypes] }),
   parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   data: TensorData,
 });
