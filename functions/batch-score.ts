@@ -10,9 +10,9 @@ import { createHash } from 'node:crypto';
 import { CloudEvent } from 'cloudevents';
 import { decodeChunk } from './batch/chunk.js';
 import { replayCache } from './batch/replay-cache.js';
-import { scoreChunk } from './batch/score-chunk.js';
-import { eventTypes, EXTENSIONS } from './events/contract.js';
-import { binaryReply, receiveEvent, sendToSink, sentTime } from './events/http-binding.js';
+import { scoreChunk, type ChunkIds } from './batch/score-chunk.js';
+import { eventTypes, EXTENSIONS, type BatchScored } from './events/contract.js';
+import { binaryReply, receiveEvent, sendToSink } from './events/http-binding.js';
 import { withCommonRoutes } from './lib/common-routes.js';
 import { httpHandler, type FunctionDefinition, type RequestContext } from './lib/function.js';
 import type { Reply } from './lib/http.js';
@@ -21,6 +21,12 @@ import { requireModel } from './lib/scoring.js';
 import { sharedServices } from './lib/services.js';
 
 const SOURCE = '/scorefn/batch-score';
+/**
+ * Tighter than the receivers' defaults: the id and the extensions come back as reply headers
+ * (up to three times longer percent-encoded), and each logged prediction's id is this id plus
+ * `:<row>:<arm>`, which the monitor must still take.
+ */
+const LIMITS = { id: 256, other: 1024 } as const;
 const answered = new WeakMap<object, ReturnType<typeof replayCache<Reply>>>();
 
 function cacheFor(ctx: RequestContext) {
@@ -78,7 +84,7 @@ async function score(
     extension(event, EXTENSIONS.keyColumn),
     config.batchMaxRecords,
   );
-  const ids = {
+  const ids: ChunkIds = {
     batchId: extension(event, EXTENSIONS.batchId),
     chunkIndex: integerExtension(event, EXTENSIONS.chunkIndex),
     chunkCount: integerExtension(event, EXTENSIONS.chunkCount),
@@ -90,9 +96,23 @@ async function score(
     records: data.rows,
     rejected: data.rejected,
   });
-  const reply = new CloudEvent({
+  const reply = replyEvent(ctx, event, timed, ids, data);
+  if (config.sink === undefined) return binaryReply(reply);
+  await deliverToSink(ctx, config.sink, reply);
+  return { status: 202, body: '', contentType: 'text/plain' };
+}
+
+/** The `batch.scored` reply: a deterministic id, the request's correlation extensions echoed. */
+function replyEvent(
+  ctx: RequestContext,
+  event: CloudEvent<unknown>,
+  timed: boolean,
+  ids: ChunkIds,
+  data: BatchScored,
+): CloudEvent<unknown> {
+  return new CloudEvent<unknown>({
     specversion: '1.0',
-    type: eventTypes(config.eventTypePrefix).batchScored,
+    type: eventTypes(ctx.services.config.eventTypePrefix).batchScored,
     source: SOURCE,
     id: createHash('sha256').update(`${event.source}\n${event.id}`).digest('hex').slice(0, 32),
     ...(timed ? { time: event.time } : {}),
@@ -103,22 +123,25 @@ async function score(
     ...(ids.chunkCount === undefined ? {} : { [EXTENSIONS.chunkCount]: ids.chunkCount }),
     data,
   });
-  if (config.sink === undefined) return binaryReply(reply);
+}
+
+/** Sends the reply to K_SINK; a failure is a 503 (retried), its cause logged, not answered. */
+async function deliverToSink(ctx: RequestContext, sink: string, reply: CloudEvent<unknown>) {
   try {
-    await sendToSink(config.sink, reply, config.requestTimeoutMs);
+    await sendToSink(sink, reply, ctx.services.config.requestTimeoutMs);
   } catch (error) {
-    throw new HttpProblem(
-      'not-ready',
-      `Could not deliver the reply to K_SINK: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    ctx.services.logger.warn('reply not delivered to K_SINK', {
+      request_id: ctx.requestId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    throw new HttpProblem('not-ready', 'Could not deliver the reply to K_SINK; retry later.', {
+      cause: error,
+    });
   }
-  return { status: 202, body: '', contentType: 'text/plain' };
 }
 
 async function batchScore(ctx: RequestContext): Promise<Reply> {
-  const body = ctx.raw();
-  const event = receiveEvent(ctx.req.headers, body);
+  const { event, timed } = receiveEvent(ctx.req.headers, ctx.raw(), { limits: LIMITS });
   ctx.annotate({ ce_id: event.id, ce_source: event.source, ce_type: event.type });
   const expected = eventTypes(ctx.services.config.eventTypePrefix).batchRequested;
   if (event.type !== expected)
@@ -127,7 +150,7 @@ async function batchScore(ctx: RequestContext): Promise<Reply> {
       `This function takes ${expected} events, not ${event.type}.`,
     );
   const { value, replayed } = await cacheFor(ctx).get(`${event.source}\n${event.id}`, () =>
-    score(ctx, event, sentTime(ctx.req.headers, body)),
+    score(ctx, event, timed),
   );
   if (replayed) ctx.annotate({ replayed: true });
   return value;

@@ -83,7 +83,35 @@ describe('monitor events', () => {
     expect(plain.status).toBe(400);
     const nul = await post(predictionEvent('nul-1', { request_id: 'a\u0000b' }));
     expect(nul.status).toBe(400);
-    expect(nul.body.detail).toMatch(/cannot be stored/);
+    expect(nul.body.detail).toMatch(/cannot be stored: .*\(SQLSTATE 22/);
+    expect(nul.body.detail).not.toMatch(/UTF8|byte sequence|0x00/);
+  });
+
+  it('answers 400 naming the field to values too long to index, never 503 (retried forever)', async () => {
+    const long = 'k'.repeat(3000);
+    const cases: [ReturnType<typeof predictionEvent>, string][] = [
+      [outcomeEvent('long-1', { applicant_key: long }), '#/applicant_key'],
+      [predictionEvent('long-2', { request_id: long }), '#/request_id'],
+      [predictionEvent('long-3', { model: { name: long, version: '1' } }), '#/model/name'],
+      [predictionEvent(long), '#/id'],
+      [predictionEvent('long-5', {}, { source: `/${long}` }), '#/source'],
+    ];
+    for (const [event, pointer] of cases) {
+      const res = await post(event, 'structured');
+      expect(res.status, pointer).toBe(400);
+      expect(pointers(res.body)).toEqual([pointer]);
+    }
+  });
+
+  it('refuses an event without an id instead of storing it under a random one each time', async () => {
+    const body = encode(predictionEvent('no-id'), 'structured').body.replace('"id":"no-id",', '');
+    for (let delivery = 0; delivery < 2; delivery++) {
+      const res = await request(lean.server)
+        .post('/monitor/events')
+        .set('content-type', 'application/cloudevents+json')
+        .send(body);
+      expect([res.status, pointers(res.body)]).toEqual([400, ['#/id']]);
+    }
   });
 
   it('ingests in process for the local event path, telling a redelivery apart', async () => {

@@ -21,7 +21,7 @@ export { ingestEvent, monitorSink, type IngestResult } from './monitor/ingest.js
 export { closeMonitorStore } from './monitor/store-handle.js';
 
 async function receive(ctx: RequestContext): Promise<Reply> {
-  const event = receiveEvent(ctx.req.headers, ctx.raw());
+  const { event } = receiveEvent(ctx.req.headers, ctx.raw());
   ctx.annotate({ ce_id: event.id, ce_source: event.source, ce_type: event.type });
   const { stored } = await ingestEvent(ctx.services, event);
   if (!stored) ctx.annotate({ duplicate: true });

@@ -1,15 +1,23 @@
 /**
  * A `batch.requested` chunk's data → records to score: a JSON array of records, or CSV text with a
  * header row whose numeric cells become numbers (by the model's features). The key column, when
- * named, is taken out of each record and echoed in its result.
+ * named, is taken out of each record and echoed in its result. A record is refused on its own,
+ * with the others still scored, when its key is neither a string nor a finite number, or is
+ * longer than `MAX_KEY_LENGTH` (the monitor stores keys), or when it is a CSV row of another width
+ * than the header; a chunk that can never be read is a 400.
  */
 import type { Feature } from '../../model/features.js';
-import { CHUNK_CONTENT_TYPES } from '../events/contract.js';
 import { withoutField } from '../../model/runtime/record-reader.js';
+import { CHUNK_CONTENT_TYPES, TEXT_LIMITS } from '../events/contract.js';
+import { isJsonMediaType, mediaType } from '../events/media-type.js';
 import { HttpProblem } from '../lib/problem.js';
-import { parsedRecords, plainCsvRecords, type Key } from './csv-records.js';
+import { csvRecords, type Key, type RowError } from './csv-records.js';
+
+/** Longest key echoed and logged, in characters (the monitor's `applicant_key` limit). */
+export const MAX_KEY_LENGTH = TEXT_LIMITS.key;
 
 export interface Chunk {
+  /** One entry per row; a refused row's entry is never scored. */
   readonly records: readonly unknown[];
   readonly keys: readonly Key[];
   /**
@@ -17,6 +25,8 @@ export interface Chunk {
    * record): scoring ignores it (`scoreEach`'s `extra`), logs take it out (`recordsWithoutKey`).
    */
   readonly keyColumn?: string;
+  /** Rows refused before scoring, and why. */
+  readonly rejected: ReadonlyMap<number, readonly RowError[]>;
 }
 
 function checkCount(count: number, maxRecords: number): void {
@@ -27,11 +37,26 @@ function checkCount(count: number, maxRecords: number): void {
     );
 }
 
-const keyOf = (record: unknown, keyColumn: string): Key => {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
-  const key = (record as Record<string, unknown>)[keyColumn];
-  return typeof key === 'string' || typeof key === 'number' ? key : undefined;
-};
+/** What is wrong with a key value, or undefined when it can be echoed and logged. */
+function keyProblem(key: unknown): string | undefined {
+  if (key === undefined || (typeof key === 'number' && Number.isFinite(key))) return undefined;
+  if (typeof key !== 'string') return 'must be a string or a number (the key column)';
+  return key.length > MAX_KEY_LENGTH
+    ? `has ${key.length} characters; a key may have ${MAX_KEY_LENGTH}`
+    : undefined;
+}
+
+const pointerTo = (field: string) => `/${field.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+
+/** Refuses the rows whose key is unusable (their key is then left out of the result). */
+function checkKeys(keys: Key[], keyColumn: string, rejected: Map<number, RowError[]>): void {
+  keys.forEach((key, row) => {
+    const detail = keyProblem(key);
+    if (detail === undefined) return;
+    rejected.set(row, [...(rejected.get(row) ?? []), { pointer: pointerTo(keyColumn), detail }]);
+    keys[row] = undefined;
+  });
+}
 
 /** The chunk's records as scored and logged: without the key column. */
 export function recordsWithoutKey(chunk: Chunk, rows: readonly number[]): unknown[] {
@@ -41,23 +66,34 @@ export function recordsWithoutKey(chunk: Chunk, rows: readonly number[]): unknow
   );
 }
 
+const fieldOf = (record: unknown, name: string): unknown =>
+  typeof record === 'object' &&
+  record !== null &&
+  !Array.isArray(record) &&
+  Object.hasOwn(record, name)
+    ? (record as Record<string, unknown>)[name]
+    : undefined;
+
 /**
- * Counts the records (413 above `maxRecords`) and reads their keys. Records keep the key column
- * (the chunk says which), unless it is also a feature: then each is copied without it, so the
- * feature counts as missing, as a key column must not be scored.
+ * A JSON chunk's records, which keep the key column (the chunk says which) unless it is also a
+ * feature: then each is copied without it, so the feature counts as missing, as a key column
+ * must not be scored.
  */
-function splitKeys(
+function jsonChunk(
   raw: readonly unknown[],
   keyColumn: string | undefined,
   features: readonly Feature[],
   maxRecords: number,
 ): Chunk {
   checkCount(raw.length, maxRecords);
+  const rejected = new Map<number, RowError[]>();
   if (keyColumn === undefined)
-    return { records: raw, keys: new Array<Key>(raw.length).fill(undefined) };
-  const keys = raw.map((r) => keyOf(r, keyColumn));
-  if (!features.some((f) => f.name === keyColumn)) return { records: raw, keys, keyColumn };
-  return { records: raw.map((r) => withoutField(r, keyColumn)), keys };
+    return { records: raw, keys: new Array<Key>(raw.length).fill(undefined), rejected };
+  const keys = raw.map((r) => fieldOf(r, keyColumn) as Key);
+  checkKeys(keys, keyColumn, rejected);
+  if (!features.some((f) => f.name === keyColumn))
+    return { records: raw, keys, keyColumn, rejected };
+  return { records: raw.map((r) => withoutField(r, keyColumn)), keys, rejected };
 }
 
 function csvChunk(
@@ -68,10 +104,10 @@ function csvChunk(
 ): Chunk {
   if (typeof data !== 'string')
     throw new HttpProblem('bad-request', 'A text/csv chunk must carry CSV text.');
-  const plain = plainCsvRecords(data, features, keyColumn);
-  if (!plain) return splitKeys(parsedRecords(data, features), keyColumn, features, maxRecords);
-  checkCount(plain.records.length, maxRecords);
-  return plain;
+  const { records, keys, rejected } = csvRecords(data, features, keyColumn);
+  checkCount(records.length, maxRecords);
+  if (keyColumn !== undefined) checkKeys(keys, keyColumn, rejected);
+  return { records, keys, rejected };
 }
 
 /** Decodes a chunk; 400 for data that can never be scored, 413 above `maxRecords`. */
@@ -82,14 +118,14 @@ export function decodeChunk(
   keyColumn: string | undefined,
   maxRecords: number,
 ): Chunk {
-  const type = (contentType ?? CHUNK_CONTENT_TYPES.json).split(';')[0]?.trim().toLowerCase();
+  const type = mediaType(contentType);
   if (type === CHUNK_CONTENT_TYPES.csv) return csvChunk(data, features, keyColumn, maxRecords);
-  if (type !== CHUNK_CONTENT_TYPES.json && !type?.endsWith('+json'))
+  if (!isJsonMediaType(type))
     throw new HttpProblem(
       'bad-request',
-      `datacontenttype must be ${CHUNK_CONTENT_TYPES.json} or ${CHUNK_CONTENT_TYPES.csv}, got ${contentType ?? ''}`,
+      `datacontenttype must be ${CHUNK_CONTENT_TYPES.json} or ${CHUNK_CONTENT_TYPES.csv}.`,
     );
   if (!Array.isArray(data))
     throw new HttpProblem('bad-request', 'A JSON chunk must be an array of records.');
-  return splitKeys(data, keyColumn, features, maxRecords);
+  return jsonChunk(data, keyColumn, features, maxRecords);
 }

@@ -1,6 +1,11 @@
-/** Scores one decoded chunk into the `batch.scored` data: one result per record, in input order. */
+/**
+ * Scores one decoded chunk into the `batch.scored` data: one result per record, in input order,
+ * each refused record with at most `MAX_RECORD_ERRORS` of its errors (and how many more it has),
+ * so a record with thousands of bad fields cannot blow the reply up.
+ */
+import type { FieldError } from '../../model/runtime/errors.js';
 import type { LoadedModel, Outcome } from '../../model/runtime/load-model.js';
-import type { BatchResult, BatchScored } from '../events/contract.js';
+import { MAX_RECORD_ERRORS, type BatchResult, type BatchScored } from '../events/contract.js';
 import type { Services } from '../lib/function.js';
 import { logPredictions, shadowScore, wantsLog } from '../lib/inference-log.js';
 import { recordsWithoutKey, type Chunk } from './chunk.js';
@@ -11,19 +16,47 @@ export interface ChunkIds {
   readonly chunkCount: number | undefined;
 }
 
+function refusal(errors: readonly FieldError[]) {
+  const listed = errors.slice(0, MAX_RECORD_ERRORS).map((e) => ({
+    pointer: e.pointer.replace(/^\/\d+/, ''),
+    detail: e.message,
+  }));
+  const more = errors.length - listed.length;
+  return more > 0 ? { errors: listed, more_errors: more } : { errors: listed };
+}
+
 /** One record's result: its position and key, then its prediction or its field errors. */
 function result(outcome: Outcome, row: number, key: string | number | undefined): BatchResult {
-  if (!outcome.ok) {
-    const errors = outcome.errors.map((e) => ({
-      pointer: e.pointer.replace(/^\/\d+/, ''),
-      detail: e.message,
-    }));
-    return key === undefined ? { row, errors } : { row, key, errors };
-  }
+  if (!outcome.ok)
+    return key === undefined
+      ? { row, ...refusal(outcome.errors) }
+      : { row, key, ...refusal(outcome.errors) };
   const { probability_bad, label, decision } = outcome.prediction;
   return key === undefined
     ? { row, probability_bad, label, decision }
     : { row, key, probability_bad, label, decision };
+}
+
+/** Each record's outcome: refused rows keep their reasons, the others are scored in one call. */
+async function scoreRows(model: LoadedModel, chunk: Chunk): Promise<Outcome[]> {
+  const { rejected } = chunk;
+  if (rejected.size === 0) return model.scoreEach(chunk.records, chunk.keyColumn);
+  const rows = chunk.records.flatMap((_, row) => (rejected.has(row) ? [] : [row]));
+  const scored = await model.scoreEach(
+    rows.map((row) => chunk.records[row]),
+    chunk.keyColumn,
+  );
+  const outcomes = new Array<Outcome>(chunk.records.length);
+  rows.forEach((row, i) => (outcomes[row] = scored[i] as Outcome));
+  for (const [row, errors] of rejected) {
+    const fields = errors.map((e) => ({
+      pointer: `/${row}${e.pointer}`,
+      message: e.detail,
+      keyword: 'row',
+    }));
+    outcomes[row] = { ok: false, errors: fields };
+  }
+  return outcomes;
 }
 
 /**
@@ -39,7 +72,7 @@ export async function scoreChunk(
 ): Promise<BatchScored> {
   const { metrics } = services;
   const { name, version } = model.manifest;
-  const outcomes = await model.scoreEach(chunk.records, chunk.keyColumn);
+  const outcomes = await scoreRows(model, chunk);
   if (wantsLog(services, model)) logScored(services, model, chunk, outcomes, requestId);
   const decisions = new Map<string, number>();
   const results: BatchResult[] = new Array<BatchResult>(outcomes.length);

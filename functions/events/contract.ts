@@ -46,6 +46,9 @@ export const CHUNK_CONTENT_TYPES = Object.freeze({ json: 'application/json', csv
 
 const FieldProblem = Type.Object({ pointer: Type.String(), detail: Type.String() });
 
+/** Most field errors a batch result lists for one record (`more_errors` counts the rest). */
+export const MAX_RECORD_ERRORS = 20;
+
 /** One input record's outcome, at the record's position in the chunk. */
 export const BatchResultSchema = Type.Union([
   Type.Object({
@@ -58,7 +61,14 @@ export const BatchResultSchema = Type.Union([
   Type.Object({
     row: Type.Integer({ minimum: 0 }),
     key: Type.Optional(Type.Union([Type.String(), Type.Number()])),
-    errors: Type.Array(FieldProblem, { minItems: 1, description: 'Which field and why' }),
+    errors: Type.Array(FieldProblem, {
+      minItems: 1,
+      maxItems: MAX_RECORD_ERRORS,
+      description: `Which field and why (at most ${MAX_RECORD_ERRORS})`,
+    }),
+    more_errors: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'How many more errors the record has' }),
+    ),
   }),
 ]);
 
@@ -82,29 +92,48 @@ export const ARMS = ['champion', 'canary', 'shadow'] as const;
 export type Arm = (typeof ARMS)[number];
 
 /**
+ * Longest texts in the monitoring events' data, in characters, so every row fits PostgreSQL's
+ * index entries (about 2.7 kB) even in 4-byte UTF-8: a longer value is a 400 naming the field,
+ * never a database error retried forever. A request id is at most an event id (512 bytes).
+ */
+export const TEXT_LIMITS = Object.freeze({ requestId: 512, key: 256, name: 128, value: 1024 });
+
+/**
  * The data of a `prediction.logged` event: one scored record, as KServe's payload logger records
  * an inference (https://kserve.github.io/website/latest/modelserving/logger/logger/). Features may
  * be masked by configuration (PII); the request id joins the arms of one request.
  */
 export const PredictionLoggedSchema = Type.Object({
-  request_id: Type.String(),
+  request_id: Type.String({ maxLength: TEXT_LIMITS.requestId }),
   row: Type.Integer({ minimum: 0, description: 'Position of the record in its request or chunk' }),
   applicant_key: Type.Optional(
-    Type.String({ description: 'The applicant, to join the outcome later' }),
+    Type.String({
+      maxLength: TEXT_LIMITS.key,
+      description: 'The applicant, to join the outcome later',
+    }),
   ),
-  function: Type.String({ description: 'predict, explain or batch-score' }),
-  model: Type.Object({ name: Type.String(), version: Type.String() }),
+  function: Type.String({
+    maxLength: TEXT_LIMITS.name,
+    description: 'predict, explain or batch-score',
+  }),
+  model: Type.Object({
+    name: Type.String({ maxLength: TEXT_LIMITS.name }),
+    version: Type.String({ maxLength: TEXT_LIMITS.name }),
+  }),
   arm: Type.Union(ARMS.map((a) => Type.Literal(a))),
-  features: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
+  features: Type.Record(
+    Type.String(),
+    Type.Union([Type.String({ maxLength: TEXT_LIMITS.value }), Type.Number(), Type.Null()]),
+  ),
   probability_bad: Type.Number({ minimum: 0, maximum: 1 }),
-  label: Type.Union([Type.String(), Type.Number()]),
-  decision: Type.String(),
+  label: Type.Union([Type.String({ maxLength: TEXT_LIMITS.name }), Type.Number()]),
+  decision: Type.String({ maxLength: TEXT_LIMITS.name }),
 });
 
 /** The data of an `outcome.observed` event: what became of an application, known months later. */
 export const OutcomeObservedSchema = Type.Object({
-  applicant_key: Type.String({ minLength: 1 }),
-  outcome: Type.Union([Type.String(), Type.Integer()], {
+  applicant_key: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.key }),
+  outcome: Type.Union([Type.String({ maxLength: TEXT_LIMITS.name }), Type.Integer()], {
     description: "The true class, e.g. 'bad' (defaulted) or 'good'",
   }),
   observed_at: Type.Optional(Type.String({ format: 'date-time' })),

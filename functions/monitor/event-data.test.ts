@@ -49,6 +49,35 @@ describe('predictionData', () => {
     ]);
   });
 
+  it('names each text too long for the database, up to its limit in characters', () => {
+    const long = 'x'.repeat(3000);
+    const p = problem(() =>
+      predictionData('t', {
+        ...valid,
+        request_id: long,
+        applicant_key: long,
+        function: long,
+        model: { name: long, version: long },
+        label: long,
+        decision: long,
+        features: { purpose: long },
+      }),
+    );
+    expect(p.errors.map((e) => e.pointer)).toEqual([
+      '/request_id',
+      '/applicant_key',
+      '/function',
+      '/model/name',
+      '/model/version',
+      '/features/purpose',
+      '/label',
+      '/decision',
+    ]);
+    expect(
+      predictionData('t', { ...valid, request_id: '\u20ac'.repeat(512) }).request_id,
+    ).toHaveLength(512);
+  });
+
   it('refuses data that is neither an object nor JSON text', () => {
     expect(problem(() => predictionData('t', 'not json')).detail).toMatch(/not JSON/);
     expect(problem(() => predictionData('t', undefined)).errors[0]?.pointer).toBe('');
@@ -68,6 +97,11 @@ describe('outcomeData', () => {
       problem(() => outcomeData('t', { applicant_key: '', outcome: 1.5 })).errors.map(
         (e) => e.pointer,
       ),
+    ).toEqual(['/applicant_key', '/outcome']);
+    expect(
+      problem(() =>
+        outcomeData('t', { applicant_key: 'k'.repeat(257), outcome: 'o'.repeat(129) }),
+      ).errors.map((e) => e.pointer),
     ).toEqual(['/applicant_key', '/outcome']);
   });
 });

@@ -11,22 +11,10 @@ import {
   type OutcomeObserved,
   type PredictionLogged,
 } from '../events/contract.js';
+import { isDateTime } from '../events/attributes.js';
 import { HttpProblem } from '../lib/problem.js';
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
-/**
- * RFC 3339 date-time (JSON Schema's `date-time` format) naming a real instant: `Date.parse` alone
- * would roll 2026-02-30 over to March 2 instead of refusing it.
- */
-export function isDateTime(value: string): boolean {
-  const match = RFC3339.exec(value);
-  if (!match || Number.isNaN(Date.parse(value))) return false;
-  const [year, month, day] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
-  return (
-    month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
-  );
-}
+export { isDateTime };
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 ajv.addFormat('date-time', { type: 'string', validate: isDateTime });

@@ -22,7 +22,7 @@ function eventTime(event: CloudEvent<unknown>): Date {
   if (event.time === undefined) return new Date();
   const time = new Date(event.time);
   if (Number.isNaN(time.getTime()))
-    throw new HttpProblem('bad-request', `The event time '${event.time}' is not a date-time.`);
+    throw new HttpProblem('bad-request', 'The event time is not a date-time.');
   return time;
 }
 

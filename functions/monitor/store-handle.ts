@@ -1,7 +1,11 @@
 /**
  * The monitor's store for an instance: opened on first use (never on the other functions' start-up
  * path), shared by its requests, closed on shutdown. Database failures become a 503, which Knative
- * retries; data the database refuses for good (SQLSTATE classes 22 and 23) becomes a 400.
+ * retries; data the database refuses for good becomes a 400 (SQLSTATE classes 22 data exception,
+ * 23 integrity constraint, 54 program limit, e.g. an index row too large). Class 42 (syntax,
+ * privileges, a missing table) stays a 503: ours or the operator's to fix, after which the event
+ * is worth delivering again. The database's own message is logged, never answered
+ * (https://www.postgresql.org/docs/current/errcodes-appendix.html).
  */
 import type { Services } from '../lib/function.js';
 import { HttpProblem } from '../lib/problem.js';
@@ -9,6 +13,8 @@ import type { Db } from './store/db.js';
 import { openStore } from './store/open-store.js';
 
 const stores = new WeakMap<Services, Promise<Db>>();
+/** SQLSTATE classes that no retry can fix. */
+const PERMANENT = new Set(['22', '23', '54']);
 
 function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -20,10 +26,17 @@ export function storeProblem(services: Services, error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   const message = error instanceof Error ? error.message : String(error);
   const state = sqlState(error);
-  if (state !== undefined && (state.startsWith('22') || state.startsWith('23')))
-    return new HttpProblem('bad-request', `The event cannot be stored: ${message}`, {
-      cause: error,
+  if (state !== undefined && PERMANENT.has(state.slice(0, 2))) {
+    services.logger.warn('monitor event refused by the database', {
+      error: message,
+      sqlstate: state,
     });
+    return new HttpProblem(
+      'bad-request',
+      `The event cannot be stored: the database refuses its data for good (SQLSTATE ${state}).`,
+      { cause: error },
+    );
+  }
   services.logger.warn('monitor database unavailable', { error: message, sqlstate: state });
   return new HttpProblem(
     'store-unavailable',
