@@ -50,6 +50,15 @@ const expected = {
 };
 
 describe('requestEvent and encodeEvent', () => {
+  it('round-trips a batch id with spaces, quotes, percent signs and non-ASCII through binary headers', () => {
+    const batchId = 'lot "7" 100% — prêt';
+    const wire = encodeEvent(requestEvent(chunk, { ...batch, batchId }), 'binary');
+    expect(wire.headers['ce-batchid']).toMatch(/^[\x21-\x7e]+$/); // percent-encoded, a valid header
+    const back = decodeEvent(wire.headers, wire.body);
+    expect(back.id).toBe(`${batchId}-3`);
+    expect(back['batchid']).toBe(batchId);
+  });
+
   it('puts the contract attributes in ce-* headers in binary mode, the CSV as the body', () => {
     const { headers, body } = encodeEvent(requestEvent(chunk, batch), 'binary');
     expect(headers).toMatchObject({

@@ -12,6 +12,8 @@ import {
   eventTypes,
   type BatchScored,
 } from '../../functions/events/contract.js';
+import { percentDecode } from '../../functions/events/header-encoding.js';
+import { binaryMessage } from '../../functions/events/http-binding.js';
 import type { Chunk } from './types.js';
 
 /** The `source` of every request: constant, so `source` + `id` identify a chunk across runs. */
@@ -63,7 +65,8 @@ export function encodeEvent(
   event: CloudEvent<unknown>,
   mode: 'binary' | 'structured',
 ): HttpMessage {
-  const message = mode === 'binary' ? HTTP.binary(event) : HTTP.structured(event);
+  if (mode === 'binary') return binaryMessage(event); // ce-* headers percent-encoded (§3.1.3.2)
+  const message = HTTP.structured(event);
   const headers = Object.fromEntries(
     Object.entries(message.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   );
@@ -83,6 +86,16 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Binary-mode `ce-*` headers percent-decoded (§3.1.3.2), which the SDK does not do. */
+function decodedHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [
+      k,
+      k.toLowerCase().startsWith('ce-') && typeof v === 'string' ? (percentDecode(v) ?? v) : v,
+    ]),
+  );
+}
+
 /**
  * An HTTP message as a validated CloudEvent (binary or structured). `HTTP.toEvent` builds events
  * without validating them, hence the explicit `validate()`.
@@ -92,7 +105,7 @@ export function decodeEvent(
   body: string,
 ): CloudEvent<unknown> {
   try {
-    const event = HTTP.toEvent({ headers: { ...headers }, body });
+    const event = HTTP.toEvent({ headers: decodedHeaders(headers), body });
     if (!(event instanceof CloudEvent)) throw new Error('a batch of events, not one event');
     event.validate();
     return event as CloudEvent<unknown>;
