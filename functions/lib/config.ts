@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS_DIR } from '../../model/paths.js';
 import { DEFAULT_TYPE_PREFIX } from '../events/contract.js';
+import { integer, list, oneOf, optional, url, type Env } from './config-values.js';
 
 export interface Config {
   /** Port to listen on (Knative sets PORT). */
@@ -44,6 +45,15 @@ export interface Config {
   readonly canaryModel: string | undefined;
   readonly canaryPercent: number;
   readonly requestTimeoutMs: number;
+  /** The lean server: request headers must arrive within this (slow-header clients cut with 408). */
+  readonly headersTimeoutMs: number;
+  /** The lean server: the whole request, body included, must arrive within this (else 408). */
+  readonly receiveTimeoutMs: number;
+  /**
+   * The lean server keeps an idle connection this long: above the 90 s that Knative's queue-proxy
+   * (Go's http.Transport IdleConnTimeout) keeps one, so the proxy never reuses a closing socket.
+   */
+  readonly keepAliveTimeoutMs: number;
   /** Authentication of the scoring routes: none (default), api-key or jwt (HS256). */
   readonly authMode: 'none' | 'api-key' | 'jwt';
   readonly apiKeys: readonly string[];
@@ -78,52 +88,10 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function integer(
-  env: Env,
-  key: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${key} must be a whole number from ${min} to ${max}, got '${raw}'`);
-    return fallback;
-  }
-  return value;
-}
-
-function oneOf<T extends string>(
-  env: Env,
-  key: string,
-  allowed: readonly T[],
-  fallback: T,
-  problems: string[],
-): T {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.push(`${key} must be one of ${allowed.join(', ')}, got '${raw}'`);
-  return fallback;
-}
-
 function prefix(env: Env, problems: string[]): string {
   const raw = optional(env.EVENT_TYPE_PREFIX) ?? DEFAULT_TYPE_PREFIX;
   if (!/^[a-z0-9]+(\.[a-z0-9-]+)+$/.test(raw))
     problems.push(`EVENT_TYPE_PREFIX must be reverse-DNS like com.example.credit, got '${raw}'`);
-  return raw;
-}
-
-function url(env: Env, key: string, problems: string[]): string | undefined {
-  const raw = optional(env[key]);
-  if (raw === undefined) return undefined;
-  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol))
-    problems.push(`${key} must be an http(s) URL, got '${raw}'`);
   return raw;
 }
 
@@ -135,13 +103,17 @@ function databaseUrl(env: Env, problems: string[]): string | undefined {
   return raw;
 }
 
-const list = (raw: string | undefined) =>
-  (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-const optional = (raw: string | undefined) =>
-  raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+/** Node requires headersTimeout ≤ requestTimeout (our receive timeout). */
+function receiveTimeouts(env: Env, problems: string[]) {
+  const headersTimeoutMs = integer(env, 'HEADERS_TIMEOUT_MS', 20_000, 1000, 600_000, problems);
+  const receiveTimeoutMs = integer(env, 'RECEIVE_TIMEOUT_MS', 60_000, 1000, 3_600_000, problems);
+  if (headersTimeoutMs > receiveTimeoutMs)
+    problems.push(
+      `HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed RECEIVE_TIMEOUT_MS (${receiveTimeoutMs})`,
+    );
+  const keepAliveTimeoutMs = integer(env, 'KEEP_ALIVE_TIMEOUT_MS', 95_000, 0, 3_600_000, problems);
+  return { headersTimeoutMs, receiveTimeoutMs, keepAliveTimeoutMs };
+}
 
 /** Parses the environment; throws a `ConfigError` naming every invalid variable. */
 export function readConfig(env: Env = process.env): Config {
@@ -175,6 +147,7 @@ export function readConfig(env: Env = process.env): Config {
     canaryModel: optional(env.CANARY_MODEL),
     canaryPercent: integer(env, 'CANARY_PERCENT', 0, 0, 100, problems),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+    ...receiveTimeouts(env, problems),
     authMode: oneOf(env, 'AUTH_MODE', ['none', 'api-key', 'jwt'], 'none', problems),
     apiKeys: list(env.API_KEYS),
     apiKeysFile: optional(env.API_KEYS_FILE),

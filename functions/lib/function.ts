@@ -1,13 +1,15 @@
 /**
- * Turns a function definition (its routes) into one HTTP handler: request id, routing, the body
- * limits, errors mapped once to problem details (or KServe-style `{error}`), a timeout, one access
- * log line and the request metrics. Every deployed function is built this way.
+ * Turns a function definition (its routes) into one HTTP handler: request id, routing (HEAD as
+ * GET), the body limits, errors mapped once to problem details (or KServe-style `{error}`), a
+ * timeout, one access log line and the request metrics, whatever fails, even writing the answer.
+ * Every deployed function is built this way.
  */
-import { randomUUID } from 'node:crypto';
 import type { Emitter } from '../events/emitter.js';
 import type { Authenticator } from './auth.js';
 import type { Config } from './config.js';
-import { corsHeaders, preflight } from './cors.js';
+import { preflight } from './cors.js';
+import { deliver } from './deliver.js';
+import { begin, describeError, record, send, withTimeout, type Exchange } from './exchange.js';
 import {
   header,
   readJson,
@@ -20,8 +22,10 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { ModelRegistry } from './models.js';
 import { HttpProblem, toProblem } from './problem.js';
-import { errorReply, write } from './respond.js';
-import { matchRoute } from './router.js';
+import { requestUrl } from './request-target.js';
+import { errorReply } from './respond.js';
+import { findRoute, matchRoute } from './router.js';
+import { withUnparsedBody } from './unparsed-body.js';
 
 export interface Services {
   readonly config: Config;
@@ -73,89 +77,91 @@ export interface FunctionDefinition {
   readonly routes: readonly Route[];
 }
 
-export type HttpHandler = (req: HttpRequest, res: HttpResponse) => Promise<void>;
+/** What the lean server must know before it reads a body (server.ts). */
+export interface ReceiveLimits {
+  /** The body limit of the route a method and request target go to (MAX_BODY_BYTES if none). */
+  bodyLimit(method: string, target: string | undefined): number;
+  readonly headersTimeoutMs: number;
+  readonly receiveTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+}
 
-const REQUEST_ID = /^[\w.:/+=-]{1,128}$/;
+export interface HttpHandler {
+  (req: HttpRequest, res: HttpResponse): Promise<void>;
+  readonly limits?: ReceiveLimits;
+}
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new HttpProblem('timeout', `No answer within ${ms} ms.`));
-    }, ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => {
-    clearTimeout(timer);
-  });
+/** Routes the request and runs its route; whatever it throws becomes a problem reply. */
+async function answer(
+  definition: FunctionDefinition,
+  services: Services,
+  req: HttpRequest,
+  ex: Exchange,
+): Promise<Reply> {
+  const { config, logger } = services;
+  try {
+    if (req.rejected) throw req.rejected;
+    if (!ex.url) throw new HttpProblem('bad-request', 'The request target must be a path.');
+    const { route, params } = matchRoute(definition.routes, ex.method, ex.url.pathname);
+    ex.route = route.name;
+    ex.owner = route.owner ?? definition.name;
+    ex.style = route.errors ?? 'problem';
+    const limit = route.bodyLimit?.(config) ?? config.maxBodyBytes;
+    const request = await withUnparsedBody(req, limit);
+    const ctx: RequestContext = {
+      req: request,
+      url: ex.url,
+      params,
+      requestId: ex.requestId,
+      services,
+      functionName: ex.owner,
+      annotate: (more) => Object.assign(ex.fields, more),
+      json: () => readJson(request, limit),
+      raw: () => readRaw(request, limit),
+    };
+    if (route.auth && services.authenticate) await services.authenticate(req);
+    return await withTimeout(Promise.resolve(route.handler(ctx)), config.requestTimeoutMs);
+  } catch (error) {
+    const [problem, unexpected] = toProblem(error);
+    if (unexpected)
+      logger.error('request failed', { request_id: ex.requestId, error: describeError(error) });
+    ex.fields.problem = problem.slug;
+    return errorReply(problem, ex.style, ex.requestId);
+  }
+}
+
+/** The lean server's view of a definition: each route's body limit, and the receive timeouts. */
+function receiveLimits(definition: FunctionDefinition, config: Config): ReceiveLimits {
+  return {
+    bodyLimit: (method, target) => {
+      const url = requestUrl(target);
+      const found = url && findRoute(definition.routes, method.toUpperCase(), url.pathname);
+      return found?.route.bodyLimit?.(config) ?? config.maxBodyBytes;
+    },
+    headersTimeoutMs: config.headersTimeoutMs,
+    receiveTimeoutMs: config.receiveTimeoutMs,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+  };
 }
 
 /** Builds the handler of a function; `services` are created once per instance. */
 export function httpHandler(definition: FunctionDefinition, services: Services): HttpHandler {
-  const { config, logger, metrics } = services;
-  return async (req, res) => {
-    const started = performance.now();
-    const given = header(req, 'x-request-id');
-    const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const fields: Record<string, unknown> = {};
-    let routeName = 'unmatched';
-    let owner = definition.name;
-    let style: Route['errors'] =
-      url.pathname.startsWith('/v1/') || url.pathname.startsWith('/v2') ? 'kserve' : 'problem';
-    let reply: Reply;
-    const method = (req.method ?? 'GET').toUpperCase();
-    try {
-      const early =
-        method === 'OPTIONS'
-          ? preflight(definition.routes, url.pathname, header(req, 'origin'), config.corsOrigins)
-          : undefined;
-      if (early) {
-        write(res, early, requestId);
-        return;
-      }
-      const { route, params } = matchRoute(definition.routes, method, url.pathname);
-      routeName = route.name;
-      owner = route.owner ?? definition.name;
-      style = route.errors ?? 'problem';
-      const ctx: RequestContext = {
-        req,
-        url,
-        params,
-        requestId,
-        services,
-        functionName: owner,
-        annotate: (more) => Object.assign(fields, more),
-        json: () => readJson(req, route.bodyLimit?.(config) ?? config.maxBodyBytes),
-        raw: () => readRaw(req, route.bodyLimit?.(config) ?? config.maxBodyBytes),
-      };
-      if (route.auth && services.authenticate) await services.authenticate(req);
-      reply = await withTimeout(Promise.resolve(route.handler(ctx)), config.requestTimeoutMs);
-    } catch (error) {
-      const [problem, unexpected] = toProblem(error);
-      if (unexpected)
-        logger.error('request failed', {
-          request_id: requestId,
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        });
-      fields.problem = problem.slug;
-      reply = errorReply(problem, style, requestId);
+  const { config } = services;
+  const handle = async (req: HttpRequest, res: HttpResponse) => {
+    const ex = begin(definition, req);
+    const early =
+      ex.method === 'OPTIONS' && ex.url && !req.rejected
+        ? preflight(definition.routes, ex.url.pathname, header(req, 'origin'), config.corsOrigins)
+        : undefined;
+    if (early) {
+      deliver(res, early, ex.requestId, {
+        head: false,
+        fallback: (p) => errorReply(p, 'problem', ex.requestId),
+      });
+      return;
     }
-    write(res, corsHeaders(reply, header(req, 'origin'), config.corsOrigins), requestId);
-    const seconds = (performance.now() - started) / 1000;
-    const labels = { function: owner, route: routeName, status: String(reply.status) };
-    metrics.requests.inc(labels);
-    metrics.latency.observe(labels, seconds);
-    const traceparent = header(req, 'traceparent');
-    logger.info('request', {
-      function: owner,
-      route: routeName,
-      method: req.method,
-      path: url.pathname,
-      status: reply.status,
-      latency_ms: Math.round(seconds * 1e6) / 1e3,
-      request_id: requestId,
-      ...(traceparent ? { traceparent } : {}),
-      ...fields,
-    });
+    const reply = await answer(definition, services, req, ex);
+    record(services, req, ex, send(services, req, res, ex, reply));
   };
+  return Object.assign(handle, { limits: receiveLimits(definition, config) });
 }

@@ -16,6 +16,10 @@ export interface HttpRequest {
   readonly body?: unknown;
   /** Bytes received, when the server kept none of them for being over the limit. */
   readonly bodyBytes?: number | undefined;
+  /** Why the server could not take the body (too large, late, badly encoded): thrown on reading it. */
+  readonly bodyError?: HttpProblem | undefined;
+  /** What the server refused before any route (no Host, an unmet Expect): the answer, whatever the route. */
+  readonly rejected?: HttpProblem | undefined;
 }
 
 export interface HttpResponse {
@@ -23,6 +27,9 @@ export interface HttpResponse {
   readonly headersSent: boolean;
   setHeader(name: string, value: string | number | readonly string[]): unknown;
   end(body?: string | Buffer): unknown;
+  /** Both Node's and Express's responses have these; used to undo a reply that failed half-written. */
+  getHeaderNames?(): string[];
+  removeHeader?(name: string): unknown;
 }
 
 /** What a route answers; written by one function so headers, logs and metrics stay uniform. */
@@ -49,9 +56,20 @@ export function header(req: HttpRequest, name: string): string | undefined {
 /** One decoder for every request: without `stream`, each `decode` call starts afresh. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-function isJsonType(contentType: string | undefined): boolean {
-  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || /^application\/[a-z0-9.+-]*\+json$/.test(type);
+/** JSON or `+json`, by the media type without parameters (RFC 9110 §8.3.1: case-insensitive). */
+function isJsonType(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.+!#$&^_-]*\+json$/.test(type);
+}
+
+function notJson(contentType: string): HttpProblem {
+  const given =
+    contentType.trim() === '' ? 'an empty Content-Type header' : contentType.slice(0, 100);
+  return new HttpProblem(
+    'unsupported-media-type',
+    `Send the body as application/json, not ${given}.`,
+    { headers: { 'accept-post': 'application/json' } },
+  );
 }
 
 function bodyBytes(req: HttpRequest): Buffer {
@@ -63,6 +81,7 @@ function bodyBytes(req: HttpRequest): Buffer {
 
 /** The body's bytes; 413 above `maxBytes` (whether or not the server kept them). */
 export function readRaw(req: HttpRequest, maxBytes: number): Buffer {
+  if (req.bodyError) throw req.bodyError;
   const received = req.bodyBytes ?? 0;
   const bytes = bodyBytes(req);
   const size = Math.max(received, bytes.length);
@@ -75,19 +94,13 @@ export function readRaw(req: HttpRequest, maxBytes: number): Buffer {
 }
 
 /**
- * Reads the body as JSON: 415 unless the content type is JSON, 413 above `maxBytes`, 400 when empty
+ * Reads the body as JSON: 415 for a content type that is not JSON (none at all is JSON, as KServe,
+ * Triton and MLServer read it: tritonclient.http sends none), 413 above `maxBytes`, 400 when empty
  * or malformed (the parser's message says where, never echoing a stack).
  */
 export function readJson(req: HttpRequest, maxBytes: number): unknown {
   const contentType = header(req, 'content-type');
-  if (!isJsonType(contentType))
-    throw new HttpProblem(
-      'unsupported-media-type',
-      `Send the body as application/json, not ${contentType ?? 'no content type'}.`,
-      {
-        headers: { 'accept-post': 'application/json' },
-      },
-    );
+  if (contentType !== undefined && !isJsonType(contentType)) throw notJson(contentType);
   const bytes = readRaw(req, maxBytes);
   if (bytes.length === 0) throw new HttpProblem('invalid-json', 'The request body is empty.');
   let decoded: string;

@@ -2,20 +2,33 @@
 import type { FunctionDefinition, Route } from './function.js';
 import { HttpProblem } from './problem.js';
 
-/** Finds the route for a method and path, or throws 404 / 405 (with the methods allowed). */
-export function matchRoute(routes: readonly Route[], method: string, path: string) {
-  let allowed: string[] = [];
+function matchPath(route: Route, path: string): Record<string, string> | undefined {
+  if (typeof route.path === 'string') return route.path === path ? {} : undefined;
+  const match = route.path.exec(path);
+  return match ? { ...(match.groups ?? {}) } : undefined;
+}
+
+/** HEAD is GET without the body (RFC 9110 §9.3.2): every GET route serves it. */
+const served = (route: Route): string[] =>
+  route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
+
+/** The route for a method and path, if any (no error: the server asks before reading a body). */
+export function findRoute(routes: readonly Route[], method: string, path: string) {
   for (const route of routes) {
-    const match =
-      typeof route.path === 'string'
-        ? route.path === path
-          ? { groups: {} }
-          : null
-        : route.path.exec(path);
-    if (!match) continue;
-    if (route.method === method) return { route, params: { ...(match.groups ?? {}) } };
-    allowed = [...allowed, route.method];
+    if (!served(route).includes(method)) continue;
+    const params = matchPath(route, path);
+    if (params) return { route, params };
   }
+  return undefined;
+}
+
+/** Finds the route for a method and path, or throws 404 / 405 (with the methods allowed, once each). */
+export function matchRoute(routes: readonly Route[], method: string, path: string) {
+  const found = findRoute(routes, method, path);
+  if (found) return found;
+  const allowed = [
+    ...new Set(routes.filter((r) => matchPath(r, path) !== undefined).flatMap(served)),
+  ];
   if (allowed.length > 0)
     throw new HttpProblem('method-not-allowed', `Use ${allowed.join(' or ')} here.`, {
       headers: { allow: allowed.join(', ') },

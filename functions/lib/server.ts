@@ -1,34 +1,36 @@
 /**
- * The lean HTTP server for the registered functions: bare `node:http`, the body read once with a
- * hard size limit, then the function's handler. Compared with the functions framework's own server
- * it skips four unused body parsers and the Express stack, and turns malformed or oversized bodies
- * into problem details instead of an HTML error page.
+ * The lean HTTP server for the registered functions: bare `node:http`, the body read once against
+ * the route's own limit, then the function's handler. Compared with the functions framework's own
+ * server it skips four unused body parsers and the Express stack, and turns malformed, oversized,
+ * slow or unexpected requests into problem details instead of an HTML page or a bare status line.
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { HttpHandler } from './function.js';
-import type { HttpRequest } from './http.js';
+import {
+  internalError,
+  refuseConnect,
+  refuseShuttingDown,
+  rejectUnparsable,
+} from './raw-answers.js';
+import type { BodyReceipt } from './receive-body.js';
+import { startReceipt, type Expectation } from './request-checks.js';
 
 export interface ServerOptions {
-  /** Bodies above this many bytes are drained and answered 413 by the handler. */
+  /** The body limit when the handler does not say its routes' own (`handler.limits`). */
   readonly maxBodyBytes: number;
-}
-
-/** Reads the body; beyond the limit it keeps draining (so the client sees the answer) but keeps nothing. */
-function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; size: number }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > limit * 16 + 1024 * 1024) req.destroy();
-    });
-    req.on('end', () => {
-      resolve({ body: size <= limit ? Buffer.concat(chunks, size) : Buffer.alloc(0), size });
-    });
-    req.on('error', reject);
-  });
+  /** Headers must arrive within this (default: the handler's, else 20 s). */
+  readonly headersTimeoutMs?: number;
+  /** The whole request, body included, must arrive within this, else 408 (default 60 s). */
+  readonly receiveTimeoutMs?: number;
+  /** Idle keep-alive connections are closed after this (default 95 s, above queue-proxy's 90 s). */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 /** A running server and how to stop it gracefully. */
@@ -41,100 +43,147 @@ export interface LeanServer extends Server {
   shutdown(timeoutMs: number): Promise<{ inFlight: number; drained: boolean }>;
 }
 
-const SHUTTING_DOWN = JSON.stringify({
-  type: 'urn:scorefn:problem:not-ready',
-  title: 'The model is not ready',
-  status: 503,
-  detail: 'This instance is shutting down; retry on another.',
-});
+/** A request whose body or answer is still under way on a connection. */
+interface Pending {
+  readonly receipt: BodyReceipt;
+  readonly res: ServerResponse;
+}
+
+function nodeOptions(handler: HttpHandler, options: ServerOptions) {
+  const headersTimeout = options.headersTimeoutMs ?? handler.limits?.headersTimeoutMs ?? 20_000;
+  const requestTimeout = options.receiveTimeoutMs ?? handler.limits?.receiveTimeoutMs ?? 60_000;
+  return {
+    headersTimeout,
+    requestTimeout,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? handler.limits?.keepAliveTimeoutMs ?? 95_000,
+    // how often Node checks both timeouts (default 30 s, which would let them overrun by as much)
+    connectionsCheckingInterval: Math.min(1000, headersTimeout),
+    // a request without Host goes to the handler, which answers a problem (request-checks.ts)
+    requireHostHeader: false,
+  };
+}
 
 /**
- * Requests Node's HTTP parser rejects before any handler runs (headers over 16 KiB, malformed
- * request lines): answered as a problem document instead of Node's bare status line. The body also
- * carries `error`, so KServe clients (V1/V2 routes, unknown here) read it too.
+ * A timeout or parse error on a connection: a late body is answered 408 by its handler; a request
+ * whose answer has started is cut; anything else gets a problem document written on the socket.
  */
-function rejectUnparsable(error: Error & { code?: string }, socket: Duplex): void {
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooLarge ? 431 : 400;
-  const detail = tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP.';
-  const body = JSON.stringify({
-    type: `urn:scorefn:problem:${tooLarge ? 'headers-too-large' : 'bad-request'}`,
-    title: tooLarge ? 'Request headers too large' : 'Bad request',
-    status,
-    detail,
-    error: detail,
+function onClientError(pending: WeakMap<Duplex, Pending>) {
+  return (error: Error & { code?: string }, socket: Duplex) => {
+    const current = pending.get(socket);
+    if (
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT' &&
+      current &&
+      !current.res.headersSent &&
+      current.receipt.timeout()
+    )
+      return;
+    if (current?.res.headersSent) socket.destroy();
+    else rejectUnparsable(error, socket);
+  };
+}
+
+/** Remembers `entry` for its connection until both the request and its answer are done. */
+function track(pending: WeakMap<Duplex, Pending>, req: IncomingMessage, entry: Pending): void {
+  const socket: Socket = req.socket;
+  pending.set(socket, entry);
+  let left = 2;
+  const release = () => {
+    if (--left === 0 && pending.get(socket) === entry) pending.delete(socket);
+  };
+  if (req.complete) release();
+  else req.once('end', release);
+  entry.res.once('close', release);
+}
+
+/** Counts requests in flight; `idle` resolves when none are left. */
+function inFlightCounter() {
+  let count = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    get count() {
+      return count;
+    },
+    add(res: ServerResponse) {
+      count++;
+      res.once('close', () => {
+        count--;
+        if (count === 0) for (const resolve of waiting.splice(0)) resolve();
+      });
+    },
+    idle: () => new Promise<void>((resolve) => waiting.push(resolve)),
+  };
+}
+
+/** Reads the body (or decides not to), then hands the request to the handler. */
+function handOver(
+  handler: HttpHandler,
+  pending: WeakMap<Duplex, Pending>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  expectation: Expectation,
+  limit: number,
+): void {
+  const { receipt, rejected } = startReceipt(req, res, expectation, limit);
+  track(pending, req, { receipt, res });
+  const { method, url, headers } = req;
+  receipt.received
+    .then(
+      ({ body, size, problem }) =>
+        handler(
+          { method, url, headers, rawBody: body, bodyBytes: size, bodyError: problem, rejected },
+          res,
+        ),
+      () => {
+        res.destroy();
+      },
+    )
+    .catch(() => {
+      internalError(res);
+    });
+}
+
+/** Stops accepting, lets in-flight requests finish within `timeoutMs` (then cuts them). */
+function shutdown(server: Server, inFlight: ReturnType<typeof inFlightCounter>, timeoutMs: number) {
+  const before = inFlight.count;
+  server.close();
+  server.closeIdleConnections();
+  if (before === 0) return Promise.resolve({ inFlight: before, drained: true });
+  return new Promise<{ inFlight: number; drained: boolean }>((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve({ inFlight: before, drained: false });
+    }, timeoutMs);
+    void inFlight.idle().then(() => {
+      clearTimeout(timer);
+      resolve({ inFlight: before, drained: true });
+    });
   });
-  socket.end(
-    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
 }
 
 export function createServer(handler: HttpHandler, options: ServerOptions): LeanServer {
-  let inFlight = 0;
   let draining = false;
-  const idle: (() => void)[] = [];
-  const done = () => {
-    inFlight--;
-    if (inFlight === 0)
-      idle.splice(0).forEach((resolve) => {
-        resolve();
-      });
-  };
-  const server = createHttpServer((req, res) => {
+  const inFlight = inFlightCounter();
+  const pending = new WeakMap<Duplex, Pending>();
+  const limitFor = (req: IncomingMessage) =>
+    handler.limits?.bodyLimit(req.method ?? 'GET', req.url) ?? options.maxBodyBytes;
+  const accept = (expectation: Expectation) => (req: IncomingMessage, res: ServerResponse) => {
     if (draining) {
-      res
-        .writeHead(503, {
-          'content-type': 'application/problem+json',
-          connection: 'close',
-          'retry-after': '1',
-        })
-        .end(SHUTTING_DOWN);
+      refuseShuttingDown(res);
       return;
     }
-    inFlight++;
-    res.once('close', done);
-    readBody(req, options.maxBodyBytes)
-      .then(
-        ({ body, size }) => {
-          const request: HttpRequest = {
-            method: req.method,
-            url: req.url,
-            headers: req.headers,
-            rawBody: body,
-            bodyBytes: size,
-          };
-          return handler(request, res);
-        },
-        () => {
-          res.destroy();
-        },
-      )
-      .catch(() => {
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
-  }) as LeanServer;
+    inFlight.add(res);
+    handOver(handler, pending, req, res, expectation, limitFor(req));
+  };
+  const server = createHttpServer(nodeOptions(handler, options), accept('none')) as LeanServer;
+  server.on('checkContinue', accept('100-continue'));
+  server.on('checkExpectation', accept('other'));
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    refuseConnect(socket);
+  });
+  server.on('clientError', onClientError(pending));
   server.shutdown = (timeoutMs) => {
     draining = true;
-    const before = inFlight;
-    server.close();
-    server.closeIdleConnections();
-    if (inFlight === 0) return Promise.resolve({ inFlight: before, drained: true });
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        server.closeAllConnections();
-        resolve({ inFlight: before, drained: false });
-      }, timeoutMs);
-      idle.push(() => {
-        clearTimeout(timer);
-        resolve({ inFlight: before, drained: true });
-      });
-    });
+    return shutdown(server, inFlight, timeoutMs);
   };
-  server.on('clientError', rejectUnparsable);
   return server;
 }
