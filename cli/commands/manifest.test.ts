@@ -8,6 +8,7 @@ import { fixturePath, readGolden, sampleRecords } from '../../model/runtime/fore
 import { loadModel } from '../../model/runtime/load-model.js';
 import { packageRoot } from '../../model/paths.js';
 import { manifest } from './manifest.js';
+import { parseOptions } from './manifest-options.js';
 
 const RF = {
   name: 'sklearn-rf-double',
@@ -105,6 +106,74 @@ describe('scorefn manifest', () => {
     });
     expect(code).toBe(2);
     expect(output.join('')).toMatch(/cannot read the model .*missing\.onnx/);
+  });
+});
+
+describe('scorefn manifest --classes', () => {
+  let dir = '';
+  let output: string[] = [];
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'scorefn-cli-classes-'));
+    output = [];
+    const capture = (chunk: string | Uint8Array) => output.push(String(chunk)) > 0;
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const run = (name: string, classes: string) =>
+    manifest.run({
+      model: fixturePath(`${name}.onnx`),
+      sample: fixturePath(`${name}.sample.csv`),
+      key: 'applicant_id',
+      target: 'class',
+      positive: 'bad',
+      classes,
+      out: dir,
+    });
+
+  it('serves a network with a sigmoid output and no class labels, as PyTorch exports it', async () => {
+    expect(await run('torch-sigmoid-matrix', 'good,bad')).toBe(0);
+    expect(output.join('')).toMatch(/probabilities: output 'output', one column: P\(bad\)/);
+    const served = await loadModel(dir);
+    try {
+      const fixture = { name: 'torch-sigmoid-matrix', layout: 'matrix', target: 'class' } as const;
+      const predictions = await served.predict(
+        await sampleRecords({ ...fixture, positive: 'bad' }),
+      );
+      const golden = (await readGolden(fixture.name)).probability_positive;
+      predictions.forEach((p, i) => {
+        expect(Math.abs(p.probability_bad - (golden[i] ?? NaN))).toBeLessThan(1e-5);
+      });
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('prints a WARNING, and still writes the manifest, when the classes look swapped', async () => {
+    expect(await run('keras-softmax-matrix', 'bad,good')).toBe(0);
+    const text = output.join('');
+    expect(text).toMatch(/scorefn manifest: WARNING: .*the classes may be swapped/);
+    expect(text).toMatch(/WARNING: 1 warning\(s\) above, also kept in the card/);
+  });
+
+  it('answers --classes that are not two different names with exit code 2', async () => {
+    for (const classes of ['bad', 'bad,bad', 'a,b,c', ',bad']) {
+      output = [];
+      expect(await run('keras-softmax-matrix', classes)).toBe(2);
+      expect(output.join('')).toMatch(
+        /^scorefn manifest: --classes takes two different class names/,
+      );
+    }
+  });
+
+  it('reads whole-number classes as integers, as a 0/1 target and an int64 label are', () => {
+    const parsed = (classes: string) =>
+      parseOptions({ model: 'm.onnx', sample: 's.csv', classes }).options.classes;
+    expect(parsed('0,1')).toEqual([0, 1]);
+    expect(parsed(' good , bad ')).toEqual(['good', 'bad']);
   });
 });
 

@@ -8,27 +8,7 @@ import { createManifest, writeManifest } from '../../model/manifest/from-onnx.js
 import type { Manifest } from '../../model/manifest/schema.js';
 import type { BinaryMetrics } from '../../model/stats/index.js';
 import { write } from '../output.js';
-
-type Values = Record<string, string | boolean | undefined>;
-
-/** A mistake in the command line: reported in one line, exit code 2. */
-class UsageError extends Error {}
-
-function text(values: Values, key: string): string | undefined {
-  const value = values[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function number(values: Values, key: string, max = Infinity): number | undefined {
-  const raw = text(values, key);
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > max)
-    throw new UsageError(
-      `--${key} must be a number ${max === Infinity ? '>= 0' : `from 0 to ${max}`}, got '${raw}'`,
-    );
-  return value;
-}
+import { MANIFEST_HELP, parseOptions, UsageError, type Values } from './manifest-options.js';
 
 async function read(path: string, what: string): Promise<Buffer> {
   try {
@@ -40,6 +20,14 @@ async function read(path: string, what: string): Promise<Buffer> {
   }
 }
 
+function probabilityColumns({ outputs, target }: Manifest): string {
+  if (outputs.probability_of !== undefined)
+    return `one column: P(${String(outputs.probability_of)})`;
+  return `two columns: ${target.classes.map((c) => `P(${String(c)})`).join(', ')}`;
+}
+
+const warnings = (m: Manifest) => (Array.isArray(m.card.warnings) ? m.card.warnings.length : 0);
+
 function summary(manifest: Manifest, path: string): string {
   const sample = manifest.metrics.sample as BinaryMetrics | undefined;
   const layout =
@@ -50,6 +38,7 @@ function summary(manifest: Manifest, path: string): string {
     `wrote ${path}`,
     `  ${manifest.name}@${manifest.version}: ${manifest.algorithm}, ${manifest.features.length} features (${layout})`,
     `  classes ${manifest.target.classes.map(String).join(', ')}; positive ${String(manifest.target.positive_class)}`,
+    `  probabilities: output '${manifest.outputs.probabilities}', ${probabilityColumns(manifest)}`,
     `  threshold ${manifest.decision.threshold.toFixed(4)}: ${manifest.decision.chosen_by}`,
     sample
       ? `  sample AUC ${sample.auc.toFixed(4)} on ${sample.rows} rows`
@@ -57,47 +46,23 @@ function summary(manifest: Manifest, path: string): string {
     manifest.explain
       ? `  explain: exact contributions to the ${manifest.explain.output.replace('_', '-')}, background ${manifest.explain.background_rows} sample rows`
       : `  explain: not available for this ${manifest.algorithm} (predictions only)`,
+    ...(warnings(manifest) > 0
+      ? [`  WARNING: ${warnings(manifest)} warning(s) above, also kept in the card (card.warnings)`]
+      : []),
     '  review the features (domains, categories, descriptions) and the card before serving\n',
   ].join('\n');
-}
-
-/** Every option checked before any file is read, so usage mistakes come first. */
-function parseOptions(values: Values) {
-  const model = text(values, 'model');
-  const sample = text(values, 'sample');
-  if (model === undefined || sample === undefined)
-    throw new UsageError(
-      '--model <path.onnx> and --sample <csv> are required (scorefn manifest --help lists the options)',
-    );
-  return {
-    model,
-    sample,
-    out: resolve(text(values, 'out') ?? dirname(model)),
-    options: {
-      onnxFile: basename(model),
-      sampleFile: basename(sample),
-      target: text(values, 'target'),
-      positive: text(values, 'positive'),
-      key: text(values, 'key'),
-      columns: text(values, 'columns')
-        ?.split(',')
-        .map((c) => c.trim()),
-      name: text(values, 'name'),
-      version: text(values, 'version'),
-      description: text(values, 'description'),
-      threshold: number(values, 'threshold', 1),
-      costs: {
-        false_negative: number(values, 'cost-fn') ?? 1,
-        false_positive: number(values, 'cost-fp') ?? 1,
-      },
-    },
-  };
 }
 
 async function run(values: Values): Promise<number> {
   const { model, sample, out, options } = parseOptions(values);
   const onnx = await read(model, 'model');
-  const manifest = await createManifest({ ...options, onnx, sample: await read(sample, 'sample') });
+  const warn = (message: string) => process.stderr.write(`scorefn manifest: WARNING: ${message}\n`);
+  const manifest = await createManifest({
+    ...options,
+    onnx,
+    sample: await read(sample, 'sample'),
+    warn,
+  });
   await mkdir(out, { recursive: true });
   if (out !== resolve(dirname(model))) await copyFile(model, join(out, basename(model)));
   write(summary(manifest, await writeManifest(out, manifest)));
@@ -106,11 +71,13 @@ async function run(values: Values): Promise<number> {
 
 export const manifest = {
   summary: 'write model.json for an ONNX binary classifier made elsewhere, from a sample CSV',
+  help: MANIFEST_HELP,
   options: {
     model: { type: 'string' },
     sample: { type: 'string' },
     target: { type: 'string' },
     positive: { type: 'string' },
+    classes: { type: 'string' },
     key: { type: 'string' },
     columns: { type: 'string' },
     name: { type: 'string' },

@@ -9,7 +9,8 @@ import type { FeatureRecord } from '../features.js';
 import type { Manifest } from '../manifest/schema.js';
 import { ModelError } from '../runtime/errors.js';
 import { bindInputs, encodeRecords } from '../runtime/inputs.js';
-import { bindOutputs } from '../runtime/outputs.js';
+import { bindOutputs, positiveProbabilities, type OutputBinding } from '../runtime/outputs.js';
+import { runRowByRow } from '../runtime/row-by-row.js';
 import { DESIGN_OUTPUT, withDesignOutput } from './design-graph.js';
 
 /** Design vectors of a batch, row-major (`rows` × `width`), and ONNX Runtime's P(positive) per row. */
@@ -35,25 +36,19 @@ function toFloat64(tensor: ort.Tensor): Float64Array {
   throw new ModelError('incompatible_model', `the classifier reads a ${tensor.type} tensor`);
 }
 
-function batchOf(
-  result: ort.InferenceSession.ReturnType,
-  probabilities: string,
-  positive: number,
-): DesignBatch {
+function batchOf(result: ort.InferenceSession.ReturnType, output: OutputBinding): DesignBatch {
   const design = result[DESIGN_OUTPUT] as ort.Tensor;
-  const scores = result[probabilities] as ort.Tensor;
   const [rows = 0, width = 1] = design.dims.length === 1 ? [design.dims[0], 1] : design.dims;
-  if (design.dims.length > 2 || scores.dims.length !== 2 || scores.dims[1] !== 2)
+  if (design.dims.length > 2)
     throw new ModelError(
       'incompatible_model',
-      `design [${design.dims.join(',')}] / probabilities [${scores.dims.join(',')}]: expected [N,D] and [N,2]`,
+      `design [${design.dims.join(',')}]: expected [N,D] or [N]`,
     );
-  const p = toFloat64(scores);
   return {
     rows,
     width,
     design: toFloat64(design),
-    probability: Float64Array.from({ length: rows }, (_, i) => p[2 * i + positive] as number),
+    probability: positiveProbabilities(result[output.name] as ort.Tensor, output),
   };
 }
 
@@ -73,14 +68,17 @@ export async function openDesignSession(
   });
   try {
     const inputs = bindInputs(manifest, session.inputMetadata);
-    const { name, positiveIndex } = bindOutputs(manifest, session.outputMetadata);
-    const run = async (records: readonly FeatureRecord[]) =>
-      batchOf(
-        await session.run(encodeRecords(inputs, records), [name, DESIGN_OUTPUT]),
-        name,
-        positiveIndex,
-      );
-    return { positiveIndex, run, close: () => session.release() };
+    const output = bindOutputs(manifest, session.outputMetadata);
+    const oneRow = inputs.some((b) => b.oneRow);
+    const run = async (records: readonly FeatureRecord[]) => {
+      const feeds = encodeRecords(inputs, records);
+      const fetches = [output.name, DESIGN_OUTPUT];
+      const result = oneRow
+        ? await runRowByRow(session, feeds, fetches)
+        : await session.run(feeds, fetches);
+      return batchOf(result, output);
+    };
+    return { positiveIndex: output.positiveIndex, run, close: () => session.release() };
   } catch (error) {
     await session.release();
     throw error;

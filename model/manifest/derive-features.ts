@@ -4,14 +4,18 @@
  */
 import type { Feature } from '../features.js';
 import { ModelError } from '../runtime/errors.js';
+import { featureNameProblem } from './feature-name.js';
 import type { ValueDescription } from './onnx-signature.js';
 import { columnValues, numericColumn, type SampleTable } from './sample-csv.js';
 import type { Manifest } from './schema.js';
 
 /** Which sample columns are not features, or exactly which are (matrix layout). */
 export interface ColumnOptions {
+  /** Target column: when the sample has it, the threshold is chosen on it and metrics computed. */
   readonly target?: string;
+  /** An id column that is not a feature (matrix layout). */
   readonly key?: string;
+  /** The matrix input's columns in order (default: every sample column but target and key). */
   readonly columns?: readonly string[];
 }
 
@@ -27,7 +31,6 @@ export interface Layout {
 }
 
 const NUMERIC = ['float', 'double', 'int64', 'int32'];
-const FEATURE_NAME = /^[a-z][a-z0-9_]*$/;
 
 function incompatible(message: string): never {
   throw new ModelError('incompatible_model', message);
@@ -105,11 +108,11 @@ export function chooseLayout(
       `${sample.file} has no column for the model input(s) ${missing.join(', ')}, and the model has no single [N,D] matrix input`,
     );
   }
-  const bad = layout.slots.find((s) => !FEATURE_NAME.test(s.name) || s.name.length > 64);
-  if (bad)
-    incompatible(
-      `'${bad.name}' cannot be a feature name: names must match ${FEATURE_NAME.source} (at most 64 characters)`,
-    );
+  for (const slot of layout.slots) {
+    const problem = featureNameProblem(slot.name);
+    if (problem !== undefined)
+      incompatible(`${JSON.stringify(slot.name)} cannot be a feature name: it ${problem}`);
+  }
   return layout;
 }
 

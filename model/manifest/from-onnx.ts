@@ -1,208 +1,110 @@
 /**
  * Creates the manifest of an ONNX binary classifier that scorefn did not train (skl2onnx,
- * onnxmltools, ...) from the model and a sample CSV, so the runtime can serve it like its own.
+ * onnxmltools, PyTorch, Keras, ...) from the model and a sample CSV, so the runtime can serve it
+ * like its own.
  */
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { sampleBackground } from '../explain/sample-background.js';
 import { ModelError } from '../runtime/errors.js';
-import { sha256Hex } from './build.js';
-import { chooseLayout, deriveFeature } from './derive-features.js';
-import { readSignature, type OnnxSignature } from './onnx-signature.js';
+import type { BinaryMetrics } from '../stats/index.js';
+import { draftManifest, type DraftOptions } from './draft.js';
+import { readSignature } from './onnx-signature.js';
 import { parseManifest } from './parse.js';
 import { buildReference } from './reference.js';
 import { roundDeep } from './round.js';
-import { parseSample, sampleRecords, type SampleTable } from './sample-csv.js';
-import { decideOnSample, DECISIONS, EQUAL_COSTS, sampleLabels } from './sample-decision.js';
+import { parseSample, sampleRecords } from './sample-csv.js';
+import { decideOnSample, sampleLabels } from './sample-decision.js';
 import { scoreWithRuntime } from './score-sample.js';
-import type { CostMatrix, Manifest } from './schema.js';
+import type { FeatureRecord } from '../features.js';
+import type { Manifest, Reference } from './schema.js';
 
 export { manifestText, writeManifest } from './write-manifest.js';
 export { sampleDomain } from './derive-features.js';
+export { slugify } from './draft.js';
 
-export interface CreateManifestOptions {
-  /** The ONNX file's bytes. */
-  readonly onnx: Uint8Array;
-  /** The ONNX file's name (`artifact.file`); it must sit beside `model.json` when served. */
-  readonly onnxFile: string;
-  /** The sample CSV's text or bytes; a header row is required. */
-  readonly sample: string | Uint8Array;
-  /** The sample's file name, for lineage and messages. */
-  readonly sampleFile: string;
-  /** Target column: when the sample has it, the threshold is chosen on it and metrics computed. */
-  readonly target?: string;
-  /** The positive (adverse) class, compared as text with the model's labels; default the second. */
-  readonly positive?: string | number;
-  /** An id column that is not a feature (matrix layout). */
-  readonly key?: string;
-  /** The matrix input's columns in order (default: every sample column but target and key). */
-  readonly columns?: readonly string[];
-  /** Default: the ONNX file's stem, slugified. */
-  readonly name?: string;
-  /** Default `1.0.0`. */
-  readonly version?: string;
-  readonly description?: string;
+/**
+ * What `createManifest` takes: the model, the sample and the draft's options (draft.ts; the
+ * target, key and matrix columns are `ColumnOptions` in derive-features.ts), and these.
+ */
+export interface CreateManifestOptions extends DraftOptions {
+  /**
+   * The class of each probability column, for a model that names none (a network ending in a
+   * Sigmoid or Softmax); a one-column output gives P(positive). A model that names its classes
+   * must be given the same, in the same order.
+   */
+  readonly classes?: readonly [string | number, string | number];
   /** Fixes the decision threshold instead of choosing it on the sample. */
   readonly threshold?: number;
-  /** Default false_negative 1, false_positive 1. */
-  readonly costs?: CostMatrix;
-  /** Feature descriptions by name (default: a neutral one naming the input type and range). */
-  readonly descriptions?: Readonly<Record<string, string>>;
+  /** Told each warning (also kept in the card's `warnings`), e.g. classes that look swapped. */
+  readonly warn?: (message: string) => void;
 }
 
-/** `credit Model_v2.onnx` → `credit-model-v2`: lower case, runs of other characters become `-`. */
-export function slugify(file: string): string {
-  const slug = basename(file, extname(file))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 63)
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'model' : slug;
-}
-
-function positiveClass(
-  signature: OnnxSignature,
-  wanted: string | number | undefined,
-): string | number {
-  if (wanted === undefined) return signature.classes[1];
-  const match = signature.classes.find((c) => String(c) === String(wanted));
-  if (match === undefined)
-    throw new ModelError(
-      'incompatible_model',
-      `positive class '${String(wanted)}' is not one of the model's classes ${signature.classes.map(String).join(', ')}`,
-    );
-  return match;
-}
-
-function artifactOf(o: CreateManifestOptions, signature: OnnxSignature): Manifest['artifact'] {
-  return {
-    file: basename(o.onnxFile),
-    sha256: sha256Hex(o.onnx),
-    bytes: o.onnx.length,
-    opsets: { ...signature.opsets },
-    producer: signature.producer,
-  };
-}
-
-function lineageOf(
-  o: CreateManifestOptions,
-  sample: SampleTable,
-  hasTarget: boolean,
-): Manifest['lineage'] {
-  const bytes = typeof o.sample === 'string' ? new TextEncoder().encode(o.sample) : o.sample;
-  return {
-    source: `an existing ONNX model (${basename(o.onnxFile)}), described by scorefn manifest`,
-    sample: {
-      file: basename(o.sampleFile),
-      sha256: sha256Hex(bytes),
-      rows: sample.rows.length,
-      target: hasTarget ? (o.target ?? null) : null,
-    },
-  };
-}
-
-function textsOf(o: CreateManifestOptions, signature: OnnxSignature) {
-  const file = basename(o.onnxFile);
-  const sample = basename(o.sampleFile);
-  return {
-    name: o.name ?? slugify(file),
-    version: o.version ?? '1.0.0',
-    description:
-      o.description ??
-      `${signature.opType} binary classifier from ${file}, described from the sample ${sample}.`,
-    algorithm: signature.opType,
-    card: {
-      intended_use: 'Not stated: to be set by the model owner.',
-      note: `Generated by scorefn manifest from ${file} and ${sample}: feature domains, categories and the threshold are read off the sample; review them before serving.`,
-    },
-  };
-}
-
-function draftManifest(
-  o: CreateManifestOptions,
-  signature: OnnxSignature,
-  sample: SampleTable,
-  hasTarget: boolean,
-) {
-  const layout = chooseLayout(signature.inputs, sample, o);
-  const features = layout.slots.map((s) => deriveFeature(s, sample, o.descriptions?.[s.name]));
-  const manifest: Manifest = {
-    schema_version: 1,
-    ...textsOf(o, signature),
-    artifact: artifactOf(o, signature),
-    input: layout.input,
-    outputs: { label: signature.label, probabilities: signature.probabilities },
-    features: features.map((f) =>
-      f.kind === 'categorical' ? { ...f, categories: [...f.categories] } : { ...f },
-    ),
-    target: {
-      name: o.target ?? 'target',
-      classes: [signature.classes[0], signature.classes[1]],
-      positive_class: positiveClass(signature, o.positive),
-    },
-    decision: {
-      threshold: 0.5,
-      ...DECISIONS,
-      cost_matrix: { ...(o.costs ?? EQUAL_COSTS) },
-      chosen_by: 'draft',
-    },
-    metrics: {},
-    lineage: lineageOf(o, sample, hasTarget),
-  };
-  return parseManifest(manifest, 'the derived manifest');
+/** Warnings about what the sample shows: an AUC below 0.5 means the classes look swapped. */
+function sampleWarnings(manifest: Manifest, sample: BinaryMetrics | undefined): string[] {
+  if (sample === undefined || !(sample.auc < 0.5)) return [];
+  const { classes, positive_class: positive } = manifest.target;
+  const other = classes.find((c) => c !== positive);
+  return [
+    `On the sample, the model's P(${String(positive)}) ranks the ${String(positive)} rows BELOW the ${String(other)} rows (AUC ${sample.auc.toFixed(3)} < 0.5): the classes may be swapped. Check which class each probability column is (--classes, in column order) and --positive before serving.`,
+  ];
 }
 
 /**
  * The manifest of an ONNX binary classifier given a sample of its inputs: layout and features
  * from the model's inputs and the sample (see `chooseLayout`, `deriveFeature`), outputs and
- * classes from the model, the sample scored by the real runtime for the threshold
+ * classes from the model (or `classes`), the sample scored by the real runtime for the threshold
  * (`decideOnSample`), `metrics.sample`, the reference distributions and, when the classifier can
  * be explained, the `explain` block over the sample (`sampleBackground`). Throws `ModelError`:
- * `incompatible_model` for a model it cannot serve (not binary, no matching inputs or outputs),
- * `invalid_input` for sample cells that cannot feed it.
+ * `incompatible_model` for a model it cannot serve (not binary, no classes, no matching inputs or
+ * outputs, outputs that are not probabilities), `invalid_input` for sample cells that cannot feed it.
  */
 export async function createManifest(o: CreateManifestOptions): Promise<Manifest> {
-  const signature = readSignature(o.onnx);
+  const signature = readSignature(o.onnx, o.classes);
   const sample = parseSample(o.sample, o.sampleFile);
   if (o.target !== undefined && !sample.header.includes(o.target))
     throw new ModelError(
       'invalid_input',
       `${o.sampleFile}: no target column '${o.target}'; its columns are ${sample.header.join(', ')}`,
     );
-  const hasTarget = o.target !== undefined;
-  const draft = draftManifest(o, signature, sample, hasTarget);
+  const draft = draftManifest(o, signature, sample, o.target !== undefined);
   const records = sampleRecords(sample, draft.features);
-  const labels = hasTarget
-    ? sampleLabels(sample, o.target ?? '', draft.target.classes, draft.target.positive_class)
-    : undefined;
+  const labels =
+    o.target === undefined
+      ? undefined
+      : sampleLabels(sample, o.target, draft.target.classes, draft.target.positive_class);
   const scores = await scoreWithRuntime(o.onnx, draft, records);
   const { decision, metrics } = decideOnSample(scores, labels, {
     threshold: o.threshold,
     costs: o.costs,
     sampleFile: basename(o.sampleFile),
   });
-  const reference = buildReference(
-    draft.features,
-    records,
-    records.map((_, i) => i),
-    scores,
-  );
-  const explain = await sampleBackground(
-    o.onnx,
-    draft,
-    records,
-    `the sample ${basename(o.sampleFile)}`,
-  );
+  const background = `the sample ${basename(o.sampleFile)}`;
+  const explain = await sampleBackground(o.onnx, draft, records, background);
+  const warnings = sampleWarnings(draft, metrics.sample);
+  warnings.forEach((w) => o.warn?.(w));
   return parseManifest(
     {
       ...draft,
+      ...(warnings.length > 0 ? { card: { ...draft.card, warnings } } : {}),
       decision,
       metrics: roundDeep({ ...metrics }),
-      reference: {
-        ...reference,
-        score: { ...reference.score, frequencies: roundDeep(reference.score.frequencies) },
-      },
+      reference: sampleReference(draft, records, scores),
       ...(explain === undefined ? {} : { explain }),
     },
     'the derived manifest',
   );
+}
+
+/** The drift references over the whole sample, score frequencies rounded. */
+function sampleReference(
+  draft: Manifest,
+  records: readonly FeatureRecord[],
+  scores: Float64Array,
+): Reference {
+  const all = records.map((_, i) => i);
+  const reference = buildReference(draft.features, records, all, scores);
+  return {
+    ...reference,
+    score: { ...reference.score, frequencies: roundDeep(reference.score.frequencies) },
+  };
 }

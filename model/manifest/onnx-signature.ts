@@ -1,13 +1,14 @@
 /**
  * What a manifest needs to know about an ONNX binary classifier made by any tool: its classifier
- * operator and classes, its real inputs, the probabilities and label outputs the runtime will see
- * (after dropping a final ZipMap), its opsets and producer.
+ * operator and classes (or those its maker gives), its real inputs, the probabilities and label
+ * outputs the runtime will see (after dropping a final ZipMap), its opsets and producer.
  */
 import { decodeModel, describeClassifier, OnnxModelError, unwrapZipMap } from '../onnx/index.js';
 import type { ModelProto } from '../onnx/onnx-types.js';
 import { describeValue } from '../onnx/value-info.js';
 import { ModelError } from '../runtime/errors.js';
 import { graphClassLabels } from './graph-classes.js';
+import { listOutputs, pickLabel, pickProbabilities } from './onnx-outputs.js';
 
 /** A graph input or output as `describeClassifier` reports it. */
 export type ValueDescription = ReturnType<typeof describeClassifier>['inputs'][number];
@@ -15,20 +16,20 @@ export type ValueDescription = ReturnType<typeof describeClassifier>['inputs'][n
 export interface OnnxSignature {
   /** The classifier node's operator, e.g. `LinearClassifier`, `TreeEnsembleClassifier`. */
   readonly opType: string;
-  /** The two class labels in probability-column order. */
+  /** The two class labels in probability-column order (the model's own, or those given). */
   readonly classes: readonly [string | number, string | number];
   /** Graph inputs the caller must feed (initializers listed as inputs are left out). */
   readonly inputs: readonly ValueDescription[];
-  /** Name of the `[N,2]` float probabilities tensor output (the ZipMap's input when unwrapped). */
+  /** Name of the float probabilities tensor output (the ZipMap's input when unwrapped). */
   readonly probabilities: string;
-  readonly label: string;
+  /** 2 for `[N,2]`; 1 for one probability per row (`[N,1]` or `[N]`). */
+  readonly probabilityColumns: 1 | 2;
+  /** The model's own label output, when it has one (recorded, never read). */
+  readonly label?: string;
   readonly opsets: Readonly<Record<string, number>>;
   /** `producer_name producer_version` of the ONNX file, or `unknown`. */
   readonly producer: string;
 }
-
-const FLOATS = ['float', 'double'];
-const LABELS = ['string', 'int64', 'int32'];
 
 function incompatible(message: string, cause?: unknown): never {
   throw new ModelError('incompatible_model', message, { cause });
@@ -43,75 +44,26 @@ function toNumber(
   return (value.unsigned ? value.high >>> 0 : value.high) * 2 ** 32 + (value.low >>> 0);
 }
 
-function listOutputs(outputs: readonly ValueDescription[]): string {
-  return outputs
-    .map(
-      (o) => `${o.name} ${o.type}${o.shape ? ` [${o.shape.map((d) => d ?? '?').join(',')}]` : ''}`,
-    )
-    .join(', ');
-}
-
-function pickProbabilities(
-  outputs: readonly ValueDescription[],
-  scoresOutput: string | undefined,
-): string {
-  const candidates = outputs.filter(
-    (o) =>
-      o.elemType !== undefined &&
-      FLOATS.includes(o.elemType) &&
-      o.shape?.length === 2 &&
-      (o.shape[1] === 2 || typeof o.shape[1] !== 'number'),
-  );
-  const chosen =
-    candidates.find((o) => o.name === scoresOutput) ??
-    candidates.find((o) => o.name === 'probabilities') ??
-    candidates[0];
-  if (!chosen)
-    incompatible(
-      `the model has no [N,2] float probabilities output; its outputs are ${listOutputs(outputs)}`,
-    );
-  return chosen.name;
-}
-
-function pickLabel(outputs: readonly ValueDescription[], probabilities: string): string {
-  const label = outputs.find(
-    (o) =>
-      o.name !== probabilities &&
-      o.elemType !== undefined &&
-      LABELS.includes(o.elemType) &&
-      (o.shape?.length ?? 1) <= 2,
-  );
-  if (!label)
-    incompatible(
-      `the model has no label output (a string or integer tensor); its outputs are ${listOutputs(outputs)}`,
-    );
-  return label.name;
-}
-
 type Description = ReturnType<typeof describeClassifier>;
+type ClassLabel = string | number;
 
 /**
  * The classifier node's description or, for a graph without one (skl2onnx's double-precision
- * linear models), the same built from the graph: its classes from `graphClassLabels`.
+ * linear models, networks ending in a Sigmoid or Softmax), the same built from the graph: its
+ * classes from `graphClassLabels`, empty when the graph names none.
  */
 function describeServed(served: Uint8Array, original: ModelProto): Description {
   const graph = decodeModel(served).graph;
   if (graph?.node?.some((n) => n.op_type?.endsWith('Classifier') === true))
     return describeClassifier(served);
-  const outputs = (graph?.output ?? []).map(describeValue);
-  const classLabels =
-    graphClassLabels(original) ??
-    incompatible(
-      `the model has no classifier node (op type ending in Classifier) and names no classes (no ZipMap, no ArrayFeatureExtractor over a constant of class labels); its outputs are ${listOutputs(outputs)}`,
-    );
   return {
     opType: 'ONNX graph',
     domain: '',
-    classLabels,
+    classLabels: graphClassLabels(original) ?? [],
     postTransform: 'NONE',
     nodeOutputs: [],
     inputs: (graph?.input ?? []).map(describeValue),
-    outputs,
+    outputs: (graph?.output ?? []).map(describeValue),
   };
 }
 
@@ -127,18 +79,45 @@ function describe(bytes: Uint8Array) {
   }
 }
 
+const text = (classes: readonly ClassLabel[]) => classes.map(String).join(', ');
+
 /**
- * Reads the signature of an ONNX binary classifier. Throws `incompatible_model` when the model has
- * neither a classifier node nor class labels in its graph, does not have exactly two classes, or
- * lacks a probabilities or label output.
+ * The two classes in probability-column order: the model's own, which `given` must then repeat,
+ * or `given` for a model that names none.
  */
-export function readSignature(bytes: Uint8Array): OnnxSignature {
-  const { description: d, model } = describe(bytes);
-  const [first, second, ...more] = d.classLabels;
+function classesOf(d: Description, given: readonly [ClassLabel, ClassLabel] | undefined) {
+  const found = d.classLabels;
+  if (found.length === 0)
+    return (
+      given ??
+      incompatible(
+        `the model names no classes (no classifier node, ZipMap or ArrayFeatureExtractor over class labels): say which class each probability column is (--classes <column 0>,<column 1>; a one-column output gives P(--positive)); its outputs are ${listOutputs(d.outputs)}`,
+      )
+    );
+  const [first, second, ...more] = found;
   if (first === undefined || second === undefined || more.length > 0)
     incompatible(
-      `not a binary classifier: its ${d.opType} has ${d.classLabels.length} classes (${d.classLabels.map(String).join(', ')}); scorefn serves models with exactly 2`,
+      `not a binary classifier: its ${d.opType} has ${found.length} classes (${text(found)}); scorefn serves models with exactly 2`,
     );
+  if (given !== undefined && text(given) !== text(found))
+    incompatible(
+      `the classes given (${text(given)}) are not the model's own, in probability-column order: ${text(found)}`,
+    );
+  return [first, second] as const;
+}
+
+/**
+ * Reads the signature of an ONNX binary classifier. `classes` says which class each probability
+ * column is, for a model that does not say it itself (it must repeat the model's classes when the
+ * model does). Throws `incompatible_model` when the model names no classes and none are given,
+ * does not have exactly two, or lacks a float probabilities output.
+ */
+export function readSignature(
+  bytes: Uint8Array,
+  classes?: readonly [ClassLabel, ClassLabel],
+): OnnxSignature {
+  const { description: d, model } = describe(bytes);
+  const resolved = classesOf(d, classes);
   const initializers = new Set((model.graph?.initializer ?? []).map((t) => t.name));
   const probabilities = pickProbabilities(d.outputs, d.nodeOutputs[1]);
   const opsets = Object.fromEntries(
@@ -146,12 +125,14 @@ export function readSignature(bytes: Uint8Array): OnnxSignature {
   );
   const producer =
     `${model.producer_name ?? ''} ${model.producer_version ?? ''}`.trim() || 'unknown';
+  const label = pickLabel(d.outputs, probabilities.name);
   return {
     opType: d.opType,
-    classes: [first, second],
+    classes: resolved,
     inputs: d.inputs.filter((i) => !initializers.has(i.name)),
-    probabilities,
-    label: pickLabel(d.outputs, probabilities),
+    probabilities: probabilities.name,
+    probabilityColumns: probabilities.columns,
+    ...(label === undefined ? {} : { label }),
     opsets,
     producer,
   };

@@ -1,6 +1,7 @@
 /** Reads and checks a manifest: JSON Schema first (every problem at once), then cross-field rules. */
 import { Ajv } from 'ajv';
 import { ModelError, type FieldError } from '../runtime/errors.js';
+import { featureNameProblem } from './feature-name.js';
 import { ManifestSchema, type Manifest } from './schema.js';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
@@ -16,11 +17,22 @@ function schemaErrors(value: unknown): FieldError[] {
     code: { optimize: false },
   }).compile(ManifestSchema);
   if (validator(value)) return [];
-  return (validator.errors ?? []).map((e) => ({
-    pointer: e.instancePath,
-    message: e.message ?? e.keyword,
-    keyword: e.keyword,
-  }));
+  const seen = new Set<string>();
+  return (validator.errors ?? []).flatMap((e) => {
+    const message = nameProblem(value, e.instancePath, e.keyword) ?? e.message ?? e.keyword;
+    const id = `${e.instancePath} ${message}`;
+    if (seen.has(id)) return []; // the branches of the feature union repeat themselves
+    seen.add(id);
+    return [{ pointer: e.instancePath, message, keyword: e.keyword }];
+  });
+}
+
+/** A feature name's problem in words, instead of the pattern it fails to match. */
+function nameProblem(value: unknown, pointer: string, keyword: string): string | undefined {
+  const index = /^\/features\/(\d+)\/name$/.exec(pointer)?.[1];
+  if (keyword !== 'pattern' || index === undefined) return undefined;
+  const name = (value as { features: { name: string }[] }).features[Number(index)]?.name;
+  return name === undefined ? undefined : featureNameProblem(name);
 }
 
 function ruleErrors(m: Manifest): FieldError[] {
@@ -34,6 +46,11 @@ function ruleErrors(m: Manifest): FieldError[] {
     'must be one of target.classes',
   );
   rule(
+    m.outputs.probability_of === undefined || m.target.classes.includes(m.outputs.probability_of),
+    '/outputs/probability_of',
+    'must be one of target.classes',
+  );
+  rule(
     m.target.classes[0] !== m.target.classes[1],
     '/target/classes',
     'must be two different classes',
@@ -41,6 +58,8 @@ function ruleErrors(m: Manifest): FieldError[] {
   const names = m.features.map((f) => f.name);
   rule(new Set(names).size === names.length, '/features', 'feature names must be unique');
   m.features.forEach((f, i) => {
+    const problem = featureNameProblem(f.name);
+    rule(problem === undefined, `/features/${i}/name`, problem ?? '');
     if (f.kind === 'numeric')
       rule(f.minimum <= f.maximum, `/features/${i}/maximum`, 'must be >= minimum');
     else

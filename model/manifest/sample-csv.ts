@@ -1,6 +1,7 @@
 /** A sample CSV (header row required) read as text columns, and its rows turned into typed records. */
 import { parse } from 'csv-parse/sync';
 import type { Feature, FeatureRecord } from '../features.js';
+import { escapePointer } from '../runtime/contract.js';
 import { ModelError, type FieldError } from '../runtime/errors.js';
 
 /** The sample as read: column names and rows of raw text cells. */
@@ -52,17 +53,18 @@ export function columnValues(sample: SampleTable, column: string): string[] {
  */
 export function numericColumn(sample: SampleTable, column: string, integer: boolean): number[] {
   const errors: FieldError[] = [];
+  const token = escapePointer(column);
   const values = columnValues(sample, column).map((text, i) => {
     const value = DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
     if (!Number.isFinite(value)) {
       errors.push({
-        pointer: `/${i}/${column}`,
+        pointer: `/${i}/${token}`,
         message: `'${text}' (CSV line ${i + 2}) is not a number`,
         keyword: 'type',
       });
     } else if (integer && !Number.isInteger(value)) {
       errors.push({
-        pointer: `/${i}/${column}`,
+        pointer: `/${i}/${token}`,
         message: `${text} (CSV line ${i + 2}) is not a whole number, and the model's input takes integers`,
         keyword: 'type',
       });

@@ -4,6 +4,7 @@
  * threshold and no metrics.
  */
 import { binaryMetrics, chooseThreshold, type BinaryMetrics } from '../stats/index.js';
+import { escapePointer } from '../runtime/contract.js';
 import { ModelError, type FieldError } from '../runtime/errors.js';
 import { columnValues, type SampleTable } from './sample-csv.js';
 import type { CostMatrix, Manifest } from './schema.js';
@@ -31,7 +32,7 @@ export function sampleLabels(
     if (cell === String(positive)) return 1;
     if (cell !== String(negative))
       errors.push({
-        pointer: `/${i}/${target}`,
+        pointer: `/${i}/${escapePointer(target)}`,
         message: `'${cell}' (CSV line ${i + 2}) is neither class ${String(classes[0])} nor ${String(classes[1])}`,
         keyword: 'enum',
       });

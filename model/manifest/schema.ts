@@ -4,8 +4,10 @@
  * input contract, decision rule, metrics, drift references and lineage.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { FEATURE_NAME_MAX, FEATURE_NAME_PATTERN } from './feature-name.js';
 
-const Name = Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 });
+/** A feature's name: the record's property, and the model input or matrix column it feeds. */
+const Name = Type.String({ pattern: FEATURE_NAME_PATTERN, maxLength: FEATURE_NAME_MAX });
 
 /** A feature's short plain-words name, for reasons and cards (e.g. "Checking account"). */
 const Label = Type.Optional(Type.String({ minLength: 1, maxLength: 80 }));
@@ -122,6 +124,23 @@ export const InputLayoutSchema = Type.Union([
   ),
 ]);
 
+const ClassLabel = Type.Union([Type.String(), Type.Integer()]);
+
+/**
+ * The model outputs the runtime reads. `probabilities` is an `[N,2]` float tensor whose columns
+ * are P(target.classes[0]) and P(target.classes[1]) or, when `probability_of` is set, an `[N,1]`
+ * or `[N]` float tensor holding P(probability_of) (a sigmoid output). The label is always derived
+ * from the probabilities; `label` only records the model's own label output, when it has one.
+ */
+export const OutputsSchema = Type.Object(
+  {
+    probabilities: Type.String(),
+    label: Type.Optional(Type.String()),
+    probability_of: Type.Optional(ClassLabel),
+  },
+  { additionalProperties: false },
+);
+
 export const ManifestSchema = Type.Object(
   {
     schema_version: Type.Literal(1),
@@ -141,19 +160,13 @@ export const ManifestSchema = Type.Object(
       { additionalProperties: false },
     ),
     input: InputLayoutSchema,
-    outputs: Type.Object(
-      { label: Type.String(), probabilities: Type.String() },
-      { additionalProperties: false },
-    ),
+    outputs: OutputsSchema,
     features: Type.Array(FeatureSchema, { minItems: 1 }),
     target: Type.Object(
       {
         name: Type.String(),
-        classes: Type.Tuple([
-          Type.Union([Type.String(), Type.Integer()]),
-          Type.Union([Type.String(), Type.Integer()]),
-        ]),
-        positive_class: Type.Union([Type.String(), Type.Integer()]),
+        classes: Type.Tuple([ClassLabel, ClassLabel]),
+        positive_class: ClassLabel,
       },
       { additionalProperties: false },
     ),

@@ -1,6 +1,6 @@
 /** Reading typed values out of decoded ONNX nodes (attributes, int64 fields, element types). */
 import { OnnxModelError } from './errors.js';
-import type { AttributeProto, Int64, NodeProto } from './onnx-types.js';
+import type { AttributeProto, Int64, NodeProto, TensorProto } from './onnx-types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,6 +31,46 @@ export function intsAttribute(node: NodeProto, name: string): number[] | undefin
 export function floatsAttribute(node: NodeProto, name: string): number[] | undefined {
   const values = attribute(node, name)?.floats;
   return values === undefined ? undefined : [...values];
+}
+
+/** TensorProto.DataType of the `*_as_tensor` attributes (ai.onnx.ml 3). */
+const FLOAT = 1;
+const DOUBLE = 11;
+
+/** The values of a float or double tensor, from raw_data (little-endian) or the typed field. */
+function tensorNumbers(t: TensorProto, where: string): number[] {
+  const raw = t.raw_data !== undefined && t.raw_data.length > 0 ? t.raw_data : undefined;
+  const size = t.data_type === DOUBLE ? 8 : 4;
+  if (t.data_type !== FLOAT && t.data_type !== DOUBLE)
+    throw new OnnxModelError(
+      'unsupported_model',
+      `${where} is a tensor of ${elemTypeName(t.data_type)}, not float or double`,
+    );
+  if (raw === undefined)
+    return [...((t.data_type === DOUBLE ? t.double_data : t.float_data) ?? [])];
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  return Array.from({ length: Math.floor(raw.length / size) }, (_, i) =>
+    size === 8 ? view.getFloat64(i * 8, true) : view.getFloat32(i * 4, true),
+  );
+}
+
+/**
+ * A tree ensemble's number list: the float attribute `name`, or its `<name>_as_tensor` form, a
+ * float or double tensor (ai.onnx.ml 3; skl2onnx writes doubles for a float64 model). `double` is
+ * true when the values are float64, so comparisons with them are made in double precision.
+ */
+export function numbersAttribute(
+  node: NodeProto,
+  name: string,
+): { readonly values: number[]; readonly double: boolean } | undefined {
+  const tensor = attribute(node, `${name}_as_tensor`)?.t;
+  if (tensor != null)
+    return {
+      values: tensorNumbers(tensor, `${name}_as_tensor`),
+      double: tensor.data_type === DOUBLE,
+    };
+  const floats = floatsAttribute(node, name);
+  return floats === undefined ? undefined : { values: floats, double: false };
 }
 
 /** A node's attribute as a list of UTF-8 strings; `undefined` when absent. */

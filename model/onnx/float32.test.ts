@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { float32AtMost, nextDown32 } from './float32.js';
+import { float32AtMost, nextDown32, nextDown64 } from './float32.js';
 
 describe('nextDown32', () => {
   it('steps one float32 ulp down on both sides of zero', () => {
@@ -34,5 +34,16 @@ describe('float32AtMost', () => {
     for (const x of [t32, nextDown32(t32), Math.fround(t), 30, 31]) {
       expect(x <= t32).toBe(x <= t);
     }
+  });
+});
+
+describe('nextDown64', () => {
+  it('steps one float64 ulp down on both sides of zero and at the infinities', () => {
+    expect(nextDown64(1)).toBe(1 - 2 ** -53);
+    expect(nextDown64(-1)).toBe(-1 - 2 ** -52);
+    expect(nextDown64(0)).toBe(-Number.MIN_VALUE);
+    expect(nextDown64(Number.MIN_VALUE)).toBe(0);
+    expect(nextDown64(Infinity)).toBe(Number.MAX_VALUE);
+    expect(nextDown64(-Infinity)).toBe(-Infinity);
   });
 });

@@ -1,9 +1,8 @@
 /** Leaf values and base score of an imported tree ensemble, in margin space, for the layouts we accept. */
 import {
-  floatsAttribute,
-  hasAttribute,
   intAttribute,
   intsAttribute,
+  numbersAttribute,
   stringAttribute,
   stringsAttribute,
 } from './attributes.js';
@@ -20,7 +19,8 @@ export interface Leaves {
  * TreeEnsembleClassifier with two class labels, either in skl2onnx's binary layout (weights on
  * class id 0 only, base_values absent or [b]; onnxruntime returns sigmoid(b + Σ weights) in
  * column 1) or in ours (each leaf `-v` on class 0 and `+v` on class 1, no base_values). Other
- * layouts mean something else in onnxruntime (see export-trees.ts) and are refused.
+ * layouts mean something else in onnxruntime (see export-trees.ts) and are refused. Weights and
+ * base values may be float attributes or their `*_as_tensor` forms (float or double).
  * TreeEnsembleRegressor with one target and SUM aggregation, base_values absent or [b].
  */
 export function readLeaves(node: NodeProto): Leaves {
@@ -42,7 +42,7 @@ function classifierLeaves(node: NodeProto): Leaves {
     classIds.size === 2 &&
     classIds.has(0) &&
     classIds.has(1) &&
-    !hasAttribute(node, 'base_values')
+    numbersAttribute(node, 'base_values') === undefined
   ) {
     const negative = sumByLeaf(weights.filter((w) => w.id === 0));
     const positive = sumByLeaf(weights.filter((w) => w.id === 1));
@@ -76,12 +76,10 @@ interface WeightRow {
 }
 
 function weightRows(node: NodeProto, prefix: 'class' | 'target'): WeightRow[] {
-  if (hasAttribute(node, `${prefix}_weights_as_tensor`))
-    throw unsupported(`${prefix}_weights_as_tensor`);
   const trees = intsAttribute(node, `${prefix}_treeids`) ?? [];
   const nodes = intsAttribute(node, `${prefix}_nodeids`) ?? [];
   const ids = intsAttribute(node, `${prefix}_ids`) ?? [];
-  const weights = floatsAttribute(node, `${prefix}_weights`) ?? [];
+  const weights = numbersAttribute(node, `${prefix}_weights`)?.values ?? [];
   if (new Set([trees.length, nodes.length, ids.length, weights.length]).size !== 1) {
     throw new OnnxModelError('invalid_model', `${prefix}_* attributes have different lengths`);
   }
@@ -99,8 +97,7 @@ function sumByLeaf(rows: readonly WeightRow[]): Map<string, number> {
 }
 
 function singleBase(node: NodeProto): number {
-  if (hasAttribute(node, 'base_values_as_tensor')) throw unsupported('base_values_as_tensor');
-  const base = floatsAttribute(node, 'base_values') ?? [];
+  const base = numbersAttribute(node, 'base_values')?.values ?? [];
   if (base.length > 1) throw unsupported(`base_values of length ${base.length} (need 0 or 1)`);
   return base[0] ?? 0;
 }

@@ -1,14 +1,13 @@
 /** readTreeEnsemble: an ONNX TreeEnsembleClassifier/Regressor → the project's RegressionTree form. */
 import type { RegressionTree } from '../train/types.js';
 import {
-  floatsAttribute,
-  hasAttribute,
   intsAttribute,
+  numbersAttribute,
   stringAttribute,
   stringsAttribute,
 } from './attributes.js';
 import { OnnxModelError } from './errors.js';
-import { nextDown32 } from './float32.js';
+import { nextDown32, nextDown64 } from './float32.js';
 import { decodeModel } from './onnx-proto.js';
 import type { NodeProto } from './onnx-types.js';
 import { readLeaves } from './read-tree-leaves.js';
@@ -39,11 +38,13 @@ interface Split {
  * arrays, root first (node ids kept when they are 0..n-1 with the root at 0, else renumbered in
  * pre-order), leaves with feature -1, threshold 0, left/right -1; split nodes have value 0.
  *
- * Every split mode is NORMALISED to BRANCH_LEQ (true branch = left), exactly for float32 inputs
- * (how onnxruntime compares): `x < t` becomes `x <= nextDown32(t)`, `x > t` becomes `x <= t` with
- * the branches swapped, `x >= t` becomes `x <= nextDown32(t)` swapped. NaN inputs are not covered
- * (missing-value tracking is refused). BRANCH_EQ / BRANCH_NEQ and *_as_tensor attributes throw an
- * OnnxModelError `unsupported_model`.
+ * Every split mode is NORMALISED to BRANCH_LEQ (true branch = left), exactly as onnxruntime
+ * compares: `x < t` becomes `x <= nextDown(t)`, `x > t` becomes `x <= t` with the branches
+ * swapped, `x >= t` becomes `x <= nextDown(t)` swapped, nextDown stepping one float32 below
+ * (float `nodes_values`) or one float64 below (double `nodes_values_as_tensor`, ai.onnx.ml 3, as
+ * skl2onnx writes for float64 models; `*_weights_as_tensor` and `base_values_as_tensor` are read
+ * too). NaN inputs are not covered (missing-value tracking is refused). BRANCH_EQ / BRANCH_NEQ
+ * throw an OnnxModelError `unsupported_model`.
  */
 export function readTreeEnsemble(bytes: Uint8Array): ImportedTreeEnsemble {
   const nodes = decodeModel(bytes).graph?.node ?? [];
@@ -56,7 +57,6 @@ export function readTreeEnsemble(bytes: Uint8Array): ImportedTreeEnsemble {
       `a model with ${found.length} TreeEnsembleClassifier/Regressor nodes (need exactly 1)`,
     );
   }
-  if (hasAttribute(node, 'nodes_values_as_tensor')) throw unsupported('nodes_values_as_tensor');
   if ((intsAttribute(node, 'nodes_missing_value_tracks_true') ?? []).some((v) => v !== 0)) {
     throw unsupported('missing-value tracking (nodes_missing_value_tracks_true)');
   }
@@ -94,7 +94,9 @@ function nodeRowsByTree(node: NodeProto): Map<number, NodeRow[]> {
     col('nodes_truenodeids'),
     col('nodes_falsenodeids'),
   ];
-  const values = floatsAttribute(node, 'nodes_values') ?? [];
+  const thresholds = numbersAttribute(node, 'nodes_values');
+  const values = thresholds?.values ?? [];
+  const below = thresholds?.double === true ? nextDown64 : nextDown32;
   const modes = stringsAttribute(node, 'nodes_modes') ?? [];
   if (
     new Set([treeIds, nodeIds, featureIds, yes, no, values, modes].map((a) => a.length)).size !== 1
@@ -104,7 +106,13 @@ function nodeRowsByTree(node: NodeProto): Map<number, NodeRow[]> {
   const byTree = new Map<number, NodeRow[]>();
   modes.forEach((mode, i) => {
     const t = treeIds[i] ?? 0;
-    const split = normalise(mode, featureIds[i] ?? 0, values[i] ?? 0, yes[i] ?? 0, no[i] ?? 0);
+    const split = normalise(
+      mode,
+      featureIds[i] ?? 0,
+      values[i] ?? 0,
+      [yes[i] ?? 0, no[i] ?? 0],
+      below,
+    );
     const treeRows = byTree.get(t) ?? [];
     treeRows.push({ id: nodeIds[i] ?? 0, split });
     byTree.set(t, treeRows);
@@ -116,8 +124,8 @@ function normalise(
   mode: string,
   feature: number,
   t: number,
-  yes: number,
-  no: number,
+  [yes, no]: readonly [number, number],
+  nextDown: (t: number) => number,
 ): Split | undefined {
   switch (mode) {
     case 'LEAF':
@@ -125,11 +133,11 @@ function normalise(
     case 'BRANCH_LEQ':
       return { feature, threshold: t, left: yes, right: no };
     case 'BRANCH_LT':
-      return { feature, threshold: nextDown32(t), left: yes, right: no };
+      return { feature, threshold: nextDown(t), left: yes, right: no };
     case 'BRANCH_GT':
       return { feature, threshold: t, left: no, right: yes };
     case 'BRANCH_GTE':
-      return { feature, threshold: nextDown32(t), left: no, right: yes };
+      return { feature, threshold: nextDown(t), left: no, right: yes };
     default:
       throw unsupported(`node mode ${mode}`);
   }

@@ -35,6 +35,26 @@ describe('the input contract derived from the features', () => {
     expect(errors.find((e) => e.pointer === '/3/age')?.message).toBe('is required');
   });
 
+  it('says "must be a finite number" for a JSON number that overflows to Infinity, whole or not', () => {
+    const rate = {
+      name: 'rate',
+      kind: 'numeric',
+      description: 'a fraction',
+      unit: '',
+      minimum: 0,
+      maximum: 1,
+      integer: false,
+    } as const;
+    const withRate = compileContract([...CREDIT_FEATURES, rate]);
+    const body = JSON.stringify({ ...valid, rate: 0.5 })
+      .replace(/"duration":\d+/, '"duration":1e400')
+      .replace(/"rate":0.5/, '"rate":-1e400');
+    expect(withRate(JSON.parse(body) as unknown, '/0')).toEqual([
+      { pointer: '/0/duration', message: 'must be a finite number', keyword: 'type' },
+      { pointer: '/0/rate', message: 'must be a finite number', keyword: 'type' },
+    ]);
+  });
+
   it('rejects a record that is not an object', () => {
     for (const bad of [null, 42, 'x', [valid]])
       expect(check(bad, '/0')[0]).toMatchObject({ pointer: '/0', keyword: 'type' });

@@ -45,6 +45,10 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
 
 function describe(error: ErrorObject): { pointer: string; message: string } {
   const params = error.params as Record<string, unknown>;
+  // JSON.parse turns a literal too large for a double (1e400) into Infinity: "must be a number"
+  // would puzzle whoever sent a number (`data` is set because the shared ajv is verbose)
+  if (typeof error.data === 'number' && !Number.isFinite(error.data))
+    return { pointer: error.instancePath, message: 'must be a finite number' };
   switch (error.keyword) {
     case 'maxItems':
       return {
@@ -95,12 +99,14 @@ let sharedAjv: Ajv | undefined;
  * check took 15-30 ms per instance; the schemas here are the project's own, or derived from a
  * manifest that was itself validated), and no code-optimisation pass (it halves the compile time
  * of a record schema; valid records skip ajv anyway, see `compileContract`). Strict mode stays on.
+ * Verbose, so that an error carries the refused value (`describe` words an overflowed number).
  */
 const shared = (): Ajv =>
   (sharedAjv ??= new Ajv({
     allErrors: true,
     strict: true,
     validateSchema: false,
+    verbose: true,
     code: { optimize: false },
   }));
 
@@ -109,15 +115,6 @@ export function compileValidator(schema: object, ajv: Ajv = shared()): RecordVal
   const validate = ajv.compile(schema);
   return (value, prefix = '') =>
     validate(value) ? [] : toFieldErrors(validate.errors ?? [], prefix);
-}
-
-/**
- * A validator compiled on its first call: for request envelopes of routes an instance may never
- * serve, so that their compilation does not delay start-up.
- */
-export function lazyValidator(schema: object): RecordValidator {
-  let compiled: RecordValidator | undefined;
-  return (value, prefix) => (compiled ??= compileValidator(schema))(value, prefix);
 }
 
 /**

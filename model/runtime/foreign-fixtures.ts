@@ -24,6 +24,10 @@ export interface ForeignFixture {
   /** Target column of the sample and the class it marks as positive (bad). */
   readonly target: string;
   readonly positive: string | number;
+  /** The class of each probability column, for a model that names none (`--classes`). */
+  readonly classes?: readonly [string, string];
+  /** The numeric sample columns of a per-feature model (default: the German Credit numerics). */
+  readonly numeric?: readonly string[];
 }
 
 export const FOREIGN_FIXTURES: readonly ForeignFixture[] = [
@@ -31,6 +35,30 @@ export const FOREIGN_FIXTURES: readonly ForeignFixture[] = [
   { name: 'sklearn-gbdt-matrix', layout: 'matrix', target: 'class', positive: 'bad' },
   { name: 'sklearn-rf-double', layout: 'per_feature', target: 'class', positive: 'bad' },
   { name: 'sklearn-hgb-matrix', layout: 'matrix', target: 'class', positive: 'bad' },
+];
+
+/**
+ * The fixtures of make_more_foreign_models.py beyond the first two: float64 trees with
+ * `*_as_tensor` attributes, networks ending in a Sigmoid or Softmax with no class labels (one
+ * with a fixed batch of one), inputs named like DataFrame columns with a ZipMap as only output.
+ */
+export const MORE_FOREIGN_FIXTURES: readonly ForeignFixture[] = [
+  { name: 'sklearn-rf-double-tensor', layout: 'matrix', target: 'class', positive: 'bad' },
+  { name: 'sklearn-gbdt-double-tensor', layout: 'matrix', target: 'class', positive: 'bad' },
+  ...['torch-sigmoid-matrix', 'torch-sigmoid-batch1', 'keras-softmax-matrix'].map((name) => ({
+    name,
+    layout: 'matrix' as const,
+    target: 'class',
+    positive: 'bad',
+    classes: ['good', 'bad'] as const,
+  })),
+  {
+    name: 'sklearn-lr-pandas-names',
+    layout: 'per_feature',
+    target: 'Risk',
+    positive: 'bad',
+    numeric: ['Age', 'Credit Amount', 'x.1'],
+  },
 ];
 
 /** The German Credit numeric columns (the per-feature fixtures' numeric inputs). */
@@ -71,7 +99,7 @@ export async function readSampleRows(name: string): Promise<Record<string, strin
 export async function sampleRecords(fixture: ForeignFixture): Promise<FeatureRecord[]> {
   const rows = await readSampleRows(fixture.name);
   const numeric = (column: string) =>
-    fixture.layout === 'matrix' || CREDIT_NUMERIC.includes(column);
+    fixture.layout === 'matrix' || (fixture.numeric ?? CREDIT_NUMERIC).includes(column);
   return rows.map((row) =>
     Object.fromEntries(
       Object.entries(row)
@@ -102,8 +130,9 @@ export async function servableFixture(
   const dir = await mkdtemp(join(tmpdir(), `scorefn-${fixture.name}-`));
   await copyFile(fixturePath(`${fixture.name}.onnx`), join(dir, `${fixture.name}.onnx`));
   const key = fixture.layout === 'matrix' ? 'applicant_id' : undefined;
+  const { target, positive, classes } = fixture;
   const manifest = await createManifest(
-    await fixtureOptions(fixture.name, { target: fixture.target, positive: fixture.positive, key }),
+    await fixtureOptions(fixture.name, { target, positive, key, ...(classes ? { classes } : {}) }),
   );
   await writeManifest(dir, manifest);
   return { dir, manifest };

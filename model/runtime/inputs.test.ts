@@ -61,14 +61,25 @@ describe('bindInputs', () => {
     ).toThrow(/expected \[N,1\]/);
   });
 
-  it('refuses an input with a fixed batch dimension, which cannot score a batch', () => {
-    expect(() =>
-      bindInputs(perFeature, [meta('colour', 'string', [1, 1]), meta('size', 'int64', ['N', 1])]),
-    ).toThrow(/'colour' has shape \[1,1\]: a fixed batch dimension of 1/);
+  it('binds an input with a batch dimension fixed at 1 as one row per call', () => {
+    const bindings = bindInputs(perFeature, [
+      meta('colour', 'string', [1, 1]),
+      meta('size', 'int64', ['N', 1]),
+    ]);
+    expect(bindings.map((b) => [b.input, b.oneRow])).toEqual([
+      ['colour', true],
+      ['size', false],
+    ]);
     const matrix = { input: { layout: 'matrix', name: 'X' }, features: [features[1]] };
-    expect(() => bindInputs(matrix as unknown as Manifest, [meta('X', 'float32', [1, 1])])).toThrow(
-      expect.objectContaining({ code: 'incompatible_model' }),
-    );
+    expect(bindInputs(matrix as unknown as Manifest, [meta('X', 'float32', [1, 1])])).toEqual([
+      expect.objectContaining({ input: 'X', oneRow: true, shape: 'matrix' }),
+    ]);
+  });
+
+  it('refuses any other fixed batch dimension, saying so', () => {
+    expect(() =>
+      bindInputs(perFeature, [meta('colour', 'string', [8, 1]), meta('size', 'int64', ['N', 1])]),
+    ).toThrow(/'colour' has shape \[8,1\]: a fixed batch dimension of 8/);
   });
 
   it('refuses an integer input for a feature that allows fractions', () => {

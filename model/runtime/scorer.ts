@@ -10,6 +10,7 @@ import { readRecord, withoutField } from './record-reader.js';
 import { ModelError, type FieldError } from './errors.js';
 import { columnEncoder, encodeRecords, type InputBinding } from './inputs.js';
 import { decodePredictions, type OutputBinding, type Prediction } from './outputs.js';
+import { runRowByRow } from './row-by-row.js';
 
 export type Outcome =
   | { readonly ok: true; readonly prediction: Prediction }
@@ -39,7 +40,12 @@ export function createScorer({ session, inputs, output, features }: ScorerParts)
   const check = compileContract(features);
   const read = readRecord(features);
   const encode = columnEncoder(inputs, features);
+  const oneRow = inputs.some((b) => b.oneRow);
   const run = async (feeds: Record<string, ort.Tensor>): Promise<Prediction[]> => {
+    if (oneRow) {
+      const result = await runRowByRow(session, feeds, [output.name]);
+      return decodePredictions(result[output.name] as ort.Tensor, output);
+    }
     const single = Object.values(feeds)[0]?.dims[0] === 1;
     const result = await session.run(single ? twice(feeds) : feeds, [output.name]);
     const predictions = decodePredictions(result[output.name] as ort.Tensor, output);
