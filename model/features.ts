@@ -4,7 +4,7 @@
 export type OnnxFeatureType = 'string' | 'float' | 'double' | 'int64' | 'int32';
 
 interface FeatureBase {
-  /** Column / JSON property / ONNX input name (snake_case). */
+  /** Column / JSON property / ONNX input name (snake_case for the bundled models; any name `model/manifest/feature-name.ts` accepts for others). */
   readonly name: string;
   /** Plain-words meaning, from the data documentation. */
   readonly description: string;
