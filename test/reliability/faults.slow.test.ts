@@ -70,7 +70,8 @@ describe('faults', () => {
       const server = await startServer({ FUNCTION_TARGET: 'predict', MODELS_DIR: dir });
       const health = await rawRequest(server.origin, '/health/ready', 'GET', {}, Buffer.alloc(0));
       const predict = await post(server.origin, '/predict', applicants(1)[0]);
-      const v2 = await post(server.origin, '/v2/models/credit-gbdt/infer', { inputs: [] });
+      // V2 readiness is per model: the broken one answers 503 (the other would serve)
+      const v2 = await post(server.origin, '/v2/models/credit-scorecard/infer', { inputs: [] });
       server.child.kill('SIGTERM');
       await server.exited;
       const line = server.logs.find((l) => l.message === 'model failed to load: not ready');
