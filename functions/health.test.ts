@@ -1,4 +1,6 @@
 import { getTestServer } from '@google-cloud/functions-framework/testing';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { healthFunction } from './health.js';
@@ -56,10 +58,26 @@ describe('health', () => {
     await Promise.all([health.services.registry.close(), predict.services.registry.close()]);
   });
 
+  it('names a failed model by its folder and by the name its manifest serves it under', async () => {
+    const dir = tamperedModels('credit-scorecard');
+    renameSync(join(dir, 'credit-scorecard'), join(dir, 'scorecard-v2'));
+    const health = await leanServer(healthFunction, { MODELS_DIR: dir });
+    const res = await request(health.server).get('/health');
+    expect(res.body.failures).toEqual([
+      expect.objectContaining({
+        model: 'scorecard-v2',
+        name: 'credit-scorecard',
+        code: 'checksum_mismatch',
+      }),
+    ]);
+    await health.services.registry.close();
+  });
+
   it('is not ready when the models folder holds no model', async () => {
     const empty = await leanServer(healthFunction, { MODELS_DIR: '/nonexistent' });
     const res = await request(empty.server).get('/health');
     expect(res.status).toBe(503);
     expect(res.body.failures[0].code).toBe('model_not_found');
+    expect(res.body.failures[0]).not.toHaveProperty('name');
   });
 });

@@ -38,9 +38,7 @@ async function main(): Promise<void> {
   const definition = await definitionFor(config.functionTarget);
   const services = await sharedServices();
   const local = await connectLocalEvents(services, config.functionTarget);
-  const server = createServer(httpHandler(definition, services), {
-    maxBodyBytes: Math.max(config.maxBodyBytes, config.batchMaxBodyBytes),
-  });
+  const server = createServer(httpHandler(definition, services));
   server.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

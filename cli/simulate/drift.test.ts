@@ -47,6 +47,50 @@ describe('parseDrift', () => {
     expect(mistake('purpose:new car')).toContain('purpose:<from>-><to>');
     expect(mistake('purpose:new car->new car')).toContain('to itself');
     expect(mistake('age+1,age*2')).toContain('names age twice');
+    expect(mistake('"Age"*2')).toMatch(/^UsageError: --drift '"Age"\*2': expected <feature>/);
+    expect(mistake('"age*2')).toContain('expected <feature>');
+  });
+
+  it('reads any feature name, as written or in double quotes, and writes odd ones quoted', () => {
+    const numeric = (name: string) =>
+      ({
+        name,
+        kind: 'numeric',
+        description: '',
+        unit: '',
+        minimum: 0,
+        maximum: 1e6,
+        integer: false,
+      }) as const;
+    const purpose = CREDIT_FEATURES.find((f) => f.name === 'purpose');
+    const features = [
+      numeric('Credit Amount'),
+      numeric('rate/yr~x'),
+      numeric('x.1'),
+      numeric('x'),
+      numeric('x-1'),
+      numeric('say "hi"'),
+      ...(purpose ? [{ ...purpose, name: 'Loan: purpose' }] : []),
+    ];
+    const rules = parseDrift(
+      '"Credit Amount"*2, rate/yr~x + 1, x.1-3, x-1*2, x-1, "say ""hi"""*3, Loan: purpose:*->new car',
+      features,
+    );
+    expect(rules.map((r) => [r.kind, r.feature.name])).toEqual([
+      ['scale', 'Credit Amount'],
+      ['shift', 'rate/yr~x'],
+      ['shift', 'x.1'],
+      ['scale', 'x-1'],
+      ['shift', 'x'],
+      ['scale', 'say "hi"'],
+      ['move', 'Loan: purpose'],
+    ]);
+    const written = describeDrift(rules);
+    expect(written).toBe(
+      '"Credit Amount"*2,"rate/yr~x"+1,"x.1"-3,"x-1"*2,x-1,"say ""hi"""*3,"Loan: purpose":*->new car@1',
+    );
+    expect(parseDrift(written, features)).toEqual(rules);
+    expect(parseDrift('Credit Amount*2', features)[0]?.feature.name).toBe('Credit Amount');
   });
 
   it('relies on separators no category contains: comma, -> and @', () => {

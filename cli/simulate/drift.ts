@@ -1,8 +1,8 @@
 /**
  * Drift injection for `scorefn simulate`: a small rule language (`credit_amount*2`,
- * `checking_status:no checking-><0@0.7`) parsed against the data set's features, and its seeded
- * application to records. Results stay inside each feature's valid domain, so every drifted
- * record is still accepted by /predict and the drift shows up in the monitor, not as 400s.
+ * `"Credit Amount"*2`, `checking_status:no checking-><0@0.7`) parsed against the features, and
+ * its seeded application to records. Results stay inside each feature's valid domain, so every
+ * drifted record is still accepted by /predict and the drift shows up in the monitor, not as 400s.
  */
 import type {
   CategoricalFeature,
@@ -33,9 +33,37 @@ export const DRIFT_SYNTAX = `a comma-separated list of rules:
   <categorical>:<from>-><to>[@<share>]
                               move a share (default 1) of the applicants whose category is <from>
                               (* for any other) to <to> (checking_status:no checking-><0@0.7)
-Numbers are rounded for whole-number features and kept within the feature's valid range.`;
+A feature is named as written (Credit Amount*2) or in double quotes ("Credit Amount"*2, with ""
+for a quote in the name). Numbers are rounded for whole-number features and kept within the
+feature's valid range.`;
 
-const RULE = /^([a-z][a-z0-9_]*)\s*([*+:-])\s*(.*)$/s;
+const OPERATOR = /^\s*([*+:-])\s*(.*)$/s;
+const QUOTED = /^"((?:[^"]|"")*)"(.*)$/s;
+
+/** A feature's name as a rule writes it: quoted unless it is a plain identifier. */
+const ruleName = (name: string) =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * A rule's feature name, operator and the rest. A name holds anything but a comma (operators and
+ * spaces included), so an unquoted one is the longest feature name the rule starts with that an
+ * operator follows; a quoted one is taken as it is.
+ */
+function splitRule(text: string, features: readonly Feature[]) {
+  const quoted = QUOTED.exec(text);
+  const candidates: [string, string][] = quoted
+    ? [[(quoted[1] ?? '').replaceAll('""', '"'), quoted[2] ?? '']]
+    : features
+        .map((f) => f.name)
+        .filter((name) => text.startsWith(name))
+        .sort((a, b) => b.length - a.length)
+        .map((name) => [name, text.slice(name.length)]);
+  for (const [name, rest] of candidates) {
+    const [, op = '', body = ''] = OPERATOR.exec(rest) ?? [];
+    if (op !== '') return { name, op, body };
+  }
+  return undefined;
+}
 
 function number(text: string, rule: string): number {
   const value = Number(text.trim());
@@ -54,7 +82,9 @@ function category(feature: CategoricalFeature, value: string, rule: string): str
 function moveRule(feature: CategoricalFeature, body: string, rule: string): DriftRule {
   const arrow = body.indexOf('->');
   if (arrow < 0)
-    throw new UsageError(`--drift '${rule}': write ${feature.name}:<from>-><to>[@<share>]`);
+    throw new UsageError(
+      `--drift '${rule}': write ${ruleName(feature.name)}:<from>-><to>[@<share>]`,
+    );
   const fromText = body.slice(0, arrow).trim();
   const rest = body.slice(arrow + 2);
   const at = rest.lastIndexOf('@');
@@ -68,16 +98,17 @@ function moveRule(feature: CategoricalFeature, body: string, rule: string): Drif
 }
 
 function parseRule(text: string, features: readonly Feature[]): DriftRule {
-  const match = RULE.exec(text);
-  const [, name = '', op = '', body = ''] = match ?? [];
+  const { name = '', op = '', body = '' } = splitRule(text, features) ?? {};
   const feature = features.find((f) => f.name === name);
-  if (!match || !feature)
+  if (!feature)
     throw new UsageError(
       `--drift '${text}': expected <feature>*<factor>, <feature>+<n>, <feature>-<n> or <feature>:<from>-><to>[@<share>] with a feature of the data set`,
     );
   if (feature.kind === 'categorical') {
     if (op !== ':')
-      throw new UsageError(`--drift '${text}': ${name} is categorical: use ${name}:<from>-><to>`);
+      throw new UsageError(
+        `--drift '${text}': ${name} is categorical: use ${ruleName(name)}:<from>-><to>`,
+      );
     return moveRule(feature, body, text);
   }
   if (op === ':') throw new UsageError(`--drift '${text}': ${name} is numeric: use *, + or -`);
@@ -137,10 +168,10 @@ export function applyDrift(
 export function describeDrift(rules: readonly DriftRule[]): string {
   return rules
     .map((r) => {
-      if (r.kind === 'scale') return `${r.feature.name}*${r.factor}`;
-      if (r.kind === 'shift')
-        return `${r.feature.name}${r.delta < 0 ? '-' : '+'}${Math.abs(r.delta)}`;
-      return `${r.feature.name}:${r.from}->${r.to}@${r.share}`;
+      const name = ruleName(r.feature.name);
+      if (r.kind === 'scale') return `${name}*${r.factor}`;
+      if (r.kind === 'shift') return `${name}${r.delta < 0 ? '-' : '+'}${Math.abs(r.delta)}`;
+      return `${name}:${r.from}->${r.to}@${r.share}`;
     })
     .join(',');
 }

@@ -110,7 +110,10 @@ function csvChunk(
   return { records, keys, rejected };
 }
 
-/** Decodes a chunk; 400 for data that can never be scored, 413 above `maxRecords`. */
+/**
+ * Decodes a chunk; 400 for data that can never be scored, 413 above `maxRecords`. No
+ * `datacontenttype` (binary mode without Content-Type) is JSON, as in message.ts.
+ */
 export function decodeChunk(
   data: unknown,
   contentType: string | undefined,

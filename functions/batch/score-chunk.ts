@@ -3,6 +3,7 @@
  * each refused record with at most `MAX_RECORD_ERRORS` of its errors (and how many more it has),
  * so a record with thousands of bad fields cannot blow the reply up.
  */
+import { errorCount, isMoreErrors } from '../../model/runtime/error-limits.js';
 import type { FieldError } from '../../model/runtime/errors.js';
 import type { LoadedModel, Outcome } from '../../model/runtime/load-model.js';
 import { MAX_RECORD_ERRORS, type BatchResult, type BatchScored } from '../events/contract.js';
@@ -16,12 +17,14 @@ export interface ChunkIds {
   readonly chunkCount: number | undefined;
 }
 
+/** The first errors that name a field; `more_errors` counts the rest, the core's own cut included. */
 function refusal(errors: readonly FieldError[]) {
-  const listed = errors.slice(0, MAX_RECORD_ERRORS).map((e) => ({
+  const named = errors.filter((e) => !isMoreErrors(e));
+  const listed = named.slice(0, MAX_RECORD_ERRORS).map((e) => ({
     pointer: e.pointer.replace(/^\/\d+/, ''),
     detail: e.message,
   }));
-  const more = errors.length - listed.length;
+  const more = errorCount(errors) - listed.length;
   return more > 0 ? { errors: listed, more_errors: more } : { errors: listed };
 }
 

@@ -46,6 +46,12 @@ describe('receiveEvent', () => {
       expect(binary(type, '[{"a":1}]').event.data, type).toEqual([{ a: 1 }]);
   });
 
+  it('reads binary-mode data without Content-Type as JSON, leaving datacontenttype unset', () => {
+    const { event } = binary(undefined, '[{"a":1}]');
+    expect(event.data).toEqual([{ a: 1 }]);
+    expect(event.datacontenttype).toBeUndefined();
+  });
+
   it('takes structured mode whatever the spelling of application/cloudevents+json', () => {
     for (const type of [
       'application/cloudevents+json;charset=UTF-8',

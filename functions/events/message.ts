@@ -29,7 +29,14 @@ function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** Binary mode: every `ce-*` header is an attribute; Content-Type is `datacontenttype`. */
+/**
+ * Binary mode: every `ce-*` header is an attribute; Content-Type is `datacontenttype` (HTTP binding
+ * §3.1.1). Without Content-Type the event has no `datacontenttype` (none is made up) and its data
+ * is read as JSON (`isJsonMediaType`): the binding sets no default, but the core spec makes an
+ * event without `datacontenttype` in the JSON format exactly one with `application/json`, and
+ * the HTTP layer reads a body without Content-Type as JSON (http.ts), so batch-score and the
+ * monitor read a binary-mode body the same with or without `Content-Type: application/json`.
+ */
 function readBinary(headers: IncomingHttpHeaders, body: Buffer): RawMessage {
   const attributes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(headers)) {

@@ -5,7 +5,11 @@
 import type { RequestContext, Route } from './function.js';
 import { json, type Reply } from './http.js';
 
-/** The full health report: 200 when every model is loaded and verified, else 503 with the failures. */
+/**
+ * The full health report: 200 when every model is loaded and verified, else 503 with the failures,
+ * each by folder (`model`) and, when its manifest could be read, the name it is served by (`name`,
+ * as in `models`).
+ */
 export function health(ctx: RequestContext): Reply {
   const { registry, config, startedAt } = ctx.services;
   return json(
@@ -25,7 +29,12 @@ export function health(ctx: RequestContext): Reply {
         checksum_verified: m.info.sha256 === m.manifest.artifact.sha256,
         default: m === registry.defaultModel,
       })),
-      failures: registry.failures.map((f) => ({ model: f.name, code: f.code, message: f.message })),
+      failures: registry.failures.map((f) => ({
+        model: f.name,
+        ...(f.model === undefined ? {} : { name: f.model }),
+        code: f.code,
+        message: f.message,
+      })),
     },
     registry.ready ? 200 : 503,
   );

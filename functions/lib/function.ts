@@ -88,7 +88,8 @@ export interface ReceiveLimits {
 
 export interface HttpHandler {
   (req: HttpRequest, res: HttpResponse): Promise<void>;
-  readonly limits?: ReceiveLimits;
+  /** What the lean server reads before the body (the functions framework ignores it). */
+  readonly limits: ReceiveLimits;
 }
 
 /** Routes the request and runs its route; whatever it throws becomes a problem reply. */

@@ -74,6 +74,19 @@ export function toProblem(error: unknown): [HttpProblem, boolean] {
   ];
 }
 
+/**
+ * A JSON Pointer as a URI fragment (RFC 6901 §6): every character a fragment may not hold (RFC
+ * 3986 §3.5: space, `"`, `%`, `^`, `|`, non-ASCII, ...) percent-encoded as UTF-8, so
+ * `/0/Credit Amount` becomes `#/0/Credit%20Amount`; snake_case names are left as they are.
+ */
+export function pointerFragment(pointer: string): string {
+  const encoded = pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (c) =>
+    // a lone surrogate (a client's unknown key) has no UTF-8 form: U+FFFD's stands for it
+    c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '%EF%BF%BD' : encodeURIComponent(c),
+  );
+  return `#${encoded}`;
+}
+
 /** The `application/problem+json` body (RFC 9457) with field errors as `#/pointer` (its section 3 example). */
 export function problemBody(problem: HttpProblem, requestId: string): Record<string, unknown> {
   return {
@@ -85,7 +98,7 @@ export function problemBody(problem: HttpProblem, requestId: string): Record<str
     ...(problem.errors.length > 0
       ? {
           errors: problem.errors.map((e) => ({
-            pointer: `#${e.pointer}`,
+            pointer: pointerFragment(e.pointer),
             detail: e.message,
             keyword: e.keyword,
           })),

@@ -29,7 +29,9 @@ export function errorReply(problem: HttpProblem, style: Route['errors'], request
   };
 }
 
-function kserveMessage(problem: HttpProblem): string {
+/** The problem as KServe's one line of text: each error after its pointer, `(body)` for the root. */
+export function kserveMessage(problem: HttpProblem): string {
   if (problem.errors.length === 0) return problem.detail;
-  return `${problem.detail}: ${problem.errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`;
+  const errors = problem.errors.map((e) => `${e.pointer || '(body)'} ${e.message}`);
+  return `${problem.detail}: ${errors.join('; ')}`;
 }

@@ -1,4 +1,6 @@
 /** What every scoring route shares: finding a ready model, scoring a batch, counting the results. */
+import { unescapePointer } from '../../model/runtime/contract.js';
+import { isMoreErrors } from '../../model/runtime/error-limits.js';
 import { ModelError, type FieldError } from '../../model/runtime/errors.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { Prediction } from '../../model/runtime/outputs.js';
@@ -67,10 +69,13 @@ function checkVersion(model: LoadedModel, version: string | undefined): LoadedMo
   return model;
 }
 
-/** The feature a field error is about, for metrics: a known feature name or "(unknown)". */
+/**
+ * The feature a field error is about, for metrics: a known feature name or "(unknown)". Pointers
+ * escape `/` and `~` in a name (RFC 6901), so the token is unescaped before it is compared.
+ */
 function fieldOf(model: LoadedModel, error: FieldError): string {
   const tokens = error.pointer.split('/');
-  const name = tokens[2] ?? tokens[1] ?? '';
+  const name = unescapePointer(tokens[2] ?? tokens[1] ?? '');
   return model.manifest.features.some((f) => f.name === name) ? name : '(unknown)';
 }
 
@@ -108,7 +113,8 @@ export async function scoreRecords(
   } catch (error) {
     if (error instanceof ModelError && error.code === 'invalid_input')
       for (const e of error.details)
-        metrics.validationFailures.inc({ function: ctx.functionName, field: fieldOf(model, e) });
+        if (!isMoreErrors(e))
+          metrics.validationFailures.inc({ function: ctx.functionName, field: fieldOf(model, e) });
     throw error;
   }
 }

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { predictFunction } from '../predict.js';
 import { leanServer, type TestServer } from '../testing/test-servers.js';
 import { readConfig } from './config.js';
+import { httpHandler } from './function.js';
+import { createServer } from './server.js';
+import { createServices } from './services.js';
 import { exchange, portOf } from './test-raw-http.js';
 
 const problem = (res: { body: string }) => JSON.parse(res.body) as Record<string, unknown>;
@@ -21,6 +24,21 @@ describe('server limits', () => {
     // above Knative queue-proxy's idle keep-alive (Go's http.Transport: 90 s)
     expect(lean.server.keepAliveTimeout).toBeGreaterThan(90_000);
     await lean.services.registry.close();
+  });
+
+  it('takes every limit from the handler, so createServer needs no options', async () => {
+    const env = { LOG_LEVEL: 'silent', MAX_BODY_BYTES: '4096', HEADERS_TIMEOUT_MS: '7000' };
+    const services = await createServices(readConfig(env));
+    const server = createServer(httpHandler(predictFunction, services));
+    expect(server.headersTimeout).toBe(7000);
+    const res = await exchange(await portOf(server), [
+      'POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n',
+      Buffer.alloc(5000, 0x20),
+    ]);
+    expect(res.status).toBe(413);
+    expect(problem(res)).toMatchObject({ type: 'urn:scorefn:problem:payload-too-large' });
+    server.close();
+    await services.registry.close();
   });
 
   it('reports timeouts Node would refuse (headers above the whole request)', () => {

@@ -22,17 +22,6 @@ import {
 import type { BodyReceipt } from './receive-body.js';
 import { startReceipt, type Expectation } from './request-checks.js';
 
-export interface ServerOptions {
-  /** The body limit when the handler does not say its routes' own (`handler.limits`). */
-  readonly maxBodyBytes: number;
-  /** Headers must arrive within this (default: the handler's, else 20 s). */
-  readonly headersTimeoutMs?: number;
-  /** The whole request, body included, must arrive within this, else 408 (default 60 s). */
-  readonly receiveTimeoutMs?: number;
-  /** Idle keep-alive connections are closed after this (default 95 s, above queue-proxy's 90 s). */
-  readonly keepAliveTimeoutMs?: number;
-}
-
 /** A running server and how to stop it gracefully. */
 export interface LeanServer extends Server {
   /**
@@ -49,13 +38,13 @@ interface Pending {
   readonly res: ServerResponse;
 }
 
-function nodeOptions(handler: HttpHandler, options: ServerOptions) {
-  const headersTimeout = options.headersTimeoutMs ?? handler.limits?.headersTimeoutMs ?? 20_000;
-  const requestTimeout = options.receiveTimeoutMs ?? handler.limits?.receiveTimeoutMs ?? 60_000;
+/** Node's receive timeouts: HEADERS_TIMEOUT_MS, RECEIVE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS. */
+function nodeOptions({ limits }: HttpHandler) {
+  const headersTimeout = limits.headersTimeoutMs;
   return {
     headersTimeout,
-    requestTimeout,
-    keepAliveTimeout: options.keepAliveTimeoutMs ?? handler.limits?.keepAliveTimeoutMs ?? 95_000,
+    requestTimeout: limits.receiveTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
     // how often Node checks both timeouts (default 30 s, which would let them overrun by as much)
     connectionsCheckingInterval: Math.min(1000, headersTimeout),
     // a request without Host goes to the handler, which answers a problem (request-checks.ts)
@@ -160,12 +149,15 @@ function shutdown(server: Server, inFlight: ReturnType<typeof inFlightCounter>, 
   });
 }
 
-export function createServer(handler: HttpHandler, options: ServerOptions): LeanServer {
+/**
+ * Serves `handler`; every limit comes from it (`handler.limits`: each route's body limit and the
+ * receive timeouts, from the function's configuration), so there are no options to pass.
+ */
+export function createServer(handler: HttpHandler): LeanServer {
   let draining = false;
   const inFlight = inFlightCounter();
   const pending = new WeakMap<Duplex, Pending>();
-  const limitFor = (req: IncomingMessage) =>
-    handler.limits?.bodyLimit(req.method ?? 'GET', req.url) ?? options.maxBodyBytes;
+  const limitFor = (req: IncomingMessage) => handler.limits.bodyLimit(req.method ?? 'GET', req.url);
   const accept = (expectation: Expectation) => (req: IncomingMessage, res: ServerResponse) => {
     if (draining) {
       refuseShuttingDown(res);
@@ -174,7 +166,7 @@ export function createServer(handler: HttpHandler, options: ServerOptions): Lean
     inFlight.add(res);
     handOver(handler, pending, req, res, expectation, limitFor(req));
   };
-  const server = createHttpServer(nodeOptions(handler, options), accept('none')) as LeanServer;
+  const server = createHttpServer(nodeOptions(handler), accept('none')) as LeanServer;
   server.on('checkContinue', accept('100-continue'));
   server.on('checkExpectation', accept('other'));
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {

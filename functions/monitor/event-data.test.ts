@@ -78,6 +78,21 @@ describe('predictionData', () => {
     ).toHaveLength(512);
   });
 
+  it('says a number too large for a double (1e400) must be finite, where a number may go', () => {
+    const text = JSON.stringify({ ...valid, row: 0, probability_bad: 0.5, label: 'good' })
+      .replace('"row":0', '"row":1e400')
+      .replace('"probability_bad":0.5', '"probability_bad":-1e400')
+      .replace('"label":"good"', '"label":1e400')
+      .replace('"request_id":"r1"', '"request_id":1e400');
+    const p = problem(() => predictionData('t', text));
+    expect(p.errors.map((e) => [e.pointer, e.message])).toEqual([
+      ['/request_id', 'must be a string'],
+      ['/row', 'must be a finite number'],
+      ['/probability_bad', 'must be a finite number'],
+      ['/label', 'must be a string or must be a finite number'],
+    ]);
+  });
+
   it('refuses data that is neither an object nor JSON text', () => {
     expect(problem(() => predictionData('t', 'not json')).detail).toMatch(/not JSON/);
     expect(problem(() => predictionData('t', undefined)).errors[0]?.pointer).toBe('');

@@ -16,7 +16,9 @@ import { HttpProblem } from '../lib/problem.js';
 
 export { isDateTime };
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+// verbose: an error carries the refused value, so toFieldErrors words 1e400 (Infinity once
+// parsed) as "must be a finite number" rather than "must be a number"
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
 const validators = {
   prediction: ajv.compile<PredictionLogged>(PredictionLoggedSchema),

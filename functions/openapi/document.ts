@@ -117,7 +117,7 @@ export function openApiDocument(o: DocumentOptions): Record<string, unknown> {
     info: {
       title: `${SERVER.name} scoring API`,
       version: SERVER.version,
-      description: `${SERVER.description}\n\nErrors are RFC 9457 problem details (application/problem+json) naming every bad field by JSON Pointer; the KServe V1 and V2 routes answer {"error": "..."} as KServe does.`,
+      description: `${SERVER.description}\n\nErrors are RFC 9457 problem details (application/problem+json) naming each bad field by JSON Pointer (at most 50 per record and 1,000 per request; an entry with keyword more_errors counts the rest); the KServe V1 and V2 routes answer {"error": "..."} as KServe does.`,
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     tags: [

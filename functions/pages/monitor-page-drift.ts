@@ -92,9 +92,11 @@ function psiFigure(features: readonly FeatureDrift[]): Markup {
 function movedFeatures(features: readonly FeatureDrift[]): Markup | undefined {
   const moved = features.filter((f) => f.band === 'watch' || f.band === 'act').slice(0, 6);
   if (moved.length === 0) return undefined;
-  const figures = moved.map((f) => {
+  const figures = moved.map((f, i) => {
     const svg = distributionChart({
-      id: `distribution-${f.name}`,
+      // by position: a feature name may hold anything but a comma, and the chart's id (its title's
+      // and description's ids, which aria-labelledby names) must be unique and a plain token
+      id: `feature-distribution-${i}`,
       title: `${f.name}: distribution`,
       description: `Share of applications per ${f.kind === 'numeric' ? 'bin' : 'category'} of ${f.name}, live against the training split.`,
       bins: f.bins,

@@ -4,6 +4,7 @@
  * is not. Each problem is said once, located by JSON Pointer.
  */
 import { Ajv, type ErrorObject } from 'ajv';
+import { escapePointer, isOverflowedNumber } from '../../model/runtime/contract.js';
 import type { FieldError } from '../../model/runtime/errors.js';
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
@@ -15,11 +16,13 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   boolean: 'true or false',
 };
 
-const key = (name: unknown) => String(name).replace(/~/g, '~0').replace(/\//g, '~1');
+const key = (name: unknown) => escapePointer(String(name));
 
 function describe(error: ErrorObject): FieldError {
   const params = error.params as Record<string, unknown>;
   const at = (pointer: string, message: string) => ({ pointer, message, keyword: error.keyword });
+  // 1e400 reaches ajv as Infinity: say what is wrong with the number that was sent
+  if (isOverflowedNumber(error)) return at(error.instancePath, 'must be a finite number');
   switch (error.keyword) {
     case 'type':
       return at(error.instancePath, `must be ${TYPE_WORDS[String(params.type)] ?? 'valid'}`);
@@ -58,7 +61,8 @@ let ajv: Ajv | undefined;
 export function envelopeValidator(schema: object): (value: unknown) => FieldError[] {
   let validate: ReturnType<Ajv['compile']> | undefined;
   return (value) => {
-    ajv ??= new Ajv({ allErrors: true, strict: true, validateSchema: false });
+    // verbose: an error carries the refused value, which `describe` needs to word an overflow
+    ajv ??= new Ajv({ allErrors: true, strict: true, validateSchema: false, verbose: true });
     validate ??= ajv.compile(schema);
     return validate(value) ? [] : unique((validate.errors ?? []).map(describe));
   };

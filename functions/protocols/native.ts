@@ -2,6 +2,7 @@
  * scorefn's own JSON: POST one applicant record (an object) or a list of them (an array) and get
  * P(bad), label and decision for each, with the model's name and version and the request id.
  */
+import { errorCount } from '../../model/runtime/error-limits.js';
 import { ModelError } from '../../model/runtime/errors.js';
 import type { RequestContext, Route } from '../lib/function.js';
 import { header, json, type Reply } from '../lib/http.js';
@@ -16,7 +17,7 @@ export function singleRecordPointers(error: unknown): unknown {
     ...d,
     pointer: d.pointer.replace(/^\/0(?=\/|$)/, ''),
   }));
-  return new ModelError('invalid_input', `${details.length} invalid field(s) in the record`, {
+  return new ModelError('invalid_input', `${errorCount(details)} invalid field(s) in the record`, {
     details,
   });
 }

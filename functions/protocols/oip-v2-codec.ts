@@ -4,6 +4,8 @@
  * datatype for numbers). https://github.com/kserve/open-inference-protocol
  */
 import type { Feature } from '../../model/features.js';
+import { unescapePointer } from '../../model/runtime/contract.js';
+import { isMoreErrors } from '../../model/runtime/error-limits.js';
 import type { FieldError } from '../../model/runtime/errors.js';
 import type { LoadedModel } from '../../model/runtime/load-model.js';
 import type { Prediction } from '../../model/runtime/outputs.js';
@@ -44,7 +46,10 @@ export function decodeInputs(
   );
 }
 
-/** Maps record-level field errors (`/<row>/<feature>`) to pointers into the V2 request. */
+/**
+ * Maps record-level field errors (`/<row>/<feature>`, the name escaped per RFC 6901) to pointers
+ * into the V2 request; a record's `more_errors` entry points at `/inputs`, naming its row.
+ */
 export function toRequestPointers(
   errors: readonly FieldError[],
   inputs: readonly Input[],
@@ -52,14 +57,17 @@ export function toRequestPointers(
   const index = new Map(inputs.map((input, k) => [input.name, k]));
   const nested = (k: number) => Array.isArray((inputs[k]?.data as unknown[] | undefined)?.[0]);
   return errors.map((e) => {
-    const [, row, feature = ''] = e.pointer.split('/');
+    const [, row = '', token] = e.pointer.split('/');
+    if (isMoreErrors(e) && token === undefined && row !== '')
+      return { ...e, pointer: '/inputs', message: `row ${row} ${e.message}` };
+    const feature = unescapePointer(token ?? '');
     const k = index.get(feature);
     return k === undefined
       ? e
       : {
           ...e,
-          pointer: `/inputs/${k}/data/${row ?? ''}${nested(k) ? '/0' : ''}`,
-          message: `${feature} row ${row ?? ''} ${e.message}`,
+          pointer: `/inputs/${k}/data/${row}${nested(k) ? '/0' : ''}`,
+          message: `${feature} row ${row} ${e.message}`,
         };
   });
 }

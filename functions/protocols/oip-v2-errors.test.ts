@@ -84,6 +84,15 @@ describe('V2 inference errors', () => {
     );
   });
 
+  it('says a number too large for a double (1e400) must be finite, not that it is no number', async () => {
+    const body = JSON.stringify({ inputs: inputs() }).replace('"shape":[3,1]', '"shape":[1e400,1]');
+    const res = await infer(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe(
+      'Not an inference request: /inputs/0/shape/0 must be a finite number',
+    );
+  });
+
   it('says an INT64 beyond 2^53 - 1 is out of the accepted range, and a fraction is not an integer', async () => {
     const body = JSON.stringify({ inputs: inputs({ data: [30, 40, 50] }) }).replace(
       '[30,40,50]',

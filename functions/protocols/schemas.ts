@@ -93,10 +93,16 @@ export const ProblemSchema = Type.Object(
     errors: Type.Optional(
       Type.Array(
         Type.Object({
-          pointer: Type.String({ description: 'JSON Pointer as a URI fragment, e.g. #/0/age' }),
+          pointer: Type.String({
+            description: 'JSON Pointer as a URI fragment (RFC 6901 §6), e.g. #/0/Credit%20Amount',
+          }),
           detail: Type.String(),
           keyword: Type.String(),
         }),
+        {
+          description:
+            'At most 50 per record, 1,000 in all; then keyword more_errors counts the rest',
+        },
       ),
     ),
   },

@@ -24,9 +24,7 @@ export async function leanServer(
 ): Promise<TestServer> {
   const services = await createServices(readConfig({ LOG_LEVEL: 'silent', ...env }), logStream);
   return {
-    server: createServer(httpHandler(definition, services), {
-      maxBodyBytes: Math.max(services.config.maxBodyBytes, services.config.batchMaxBodyBytes),
-    }),
+    server: createServer(httpHandler(definition, services)),
     services,
   };
 }

@@ -55,6 +55,14 @@ describe('the input contract derived from the features', () => {
     ]);
   });
 
+  it('words an overflowed number sent where a category goes as the category problem it is', () => {
+    const body = JSON.stringify(valid).replace(/"purpose":"[^"]*"/, '"purpose":1e400');
+    expect(check(JSON.parse(body) as unknown).map((e) => [e.pointer, e.message])).toEqual([
+      ['/purpose', 'must be a string'],
+      ['/purpose', expect.stringMatching(/^must be one of "new car", /)],
+    ]);
+  });
+
   it('rejects a record that is not an object', () => {
     for (const bad of [null, 42, 'x', [valid]])
       expect(check(bad, '/0')[0]).toMatchObject({ pointer: '/0', keyword: 'type' });

@@ -5,6 +5,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Feature } from '../features.js';
+import { MAX_RECORD_FIELD_ERRORS, moreErrors } from './error-limits.js';
 import type { FieldError } from './errors.js';
 import { acceptsRecord } from './record-reader.js';
 
@@ -36,6 +37,23 @@ export function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** One reference token as the name it escapes: `~1` → `/`, then `~0` → `~` (RFC 6901 §4). */
+export function unescapePointer(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * Whether ajv refused a number JSON.parse overflowed to ±Infinity (a literal such as 1e400) where
+ * a number was expected: "must be a number" would puzzle whoever sent one. Needs a verbose ajv
+ * (`data` set); a string expected is still worded as such.
+ */
+export function isOverflowedNumber(error: ErrorObject): boolean {
+  if (error.keyword !== 'type' || typeof error.data !== 'number' || Number.isFinite(error.data))
+    return false;
+  const expected = [(error.params as { type?: unknown }).type].flat();
+  return expected.includes('number') || expected.includes('integer');
+}
+
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   number: 'a number',
   integer: 'a whole number',
@@ -45,9 +63,7 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
 
 function describe(error: ErrorObject): { pointer: string; message: string } {
   const params = error.params as Record<string, unknown>;
-  // JSON.parse turns a literal too large for a double (1e400) into Infinity: "must be a number"
-  // would puzzle whoever sent a number (`data` is set because the shared ajv is verbose)
-  if (typeof error.data === 'number' && !Number.isFinite(error.data))
+  if (isOverflowedNumber(error))
     return { pointer: error.instancePath, message: 'must be a finite number' };
   switch (error.keyword) {
     case 'maxItems':
@@ -110,20 +126,44 @@ const shared = (): Ajv =>
     code: { optimize: false },
   }));
 
-/** Compiles any JSON Schema into a validator returning field errors (empty when valid). */
-export function compileValidator(schema: object, ajv: Ajv = shared()): RecordValidator {
+/**
+ * A record's field errors, at most `limit` listed: past that, errors about the model's own fields
+ * come first (unknown fields are the unbounded kind), then a `more_errors` entry counting the rest.
+ */
+function recordErrors(errors: readonly ErrorObject[], prefix: string, limit: number): FieldError[] {
+  if (errors.length <= limit) return toFieldErrors(errors, prefix);
+  const unknown = (e: ErrorObject) => e.keyword === 'additionalProperties';
+  const ordered = [...errors.filter((e) => !unknown(e)), ...errors.filter(unknown)];
+  return [
+    ...toFieldErrors(ordered.slice(0, limit), prefix),
+    moreErrors(prefix, errors.length - limit),
+  ];
+}
+
+/**
+ * Compiles any JSON Schema into a validator returning field errors (empty when valid), at most
+ * `limit` of them (see `recordErrors`).
+ */
+export function compileValidator(
+  schema: object,
+  ajv: Ajv = shared(),
+  limit = MAX_RECORD_FIELD_ERRORS,
+): RecordValidator {
   const validate = ajv.compile(schema);
   return (value, prefix = '') =>
-    validate(value) ? [] : toFieldErrors(validate.errors ?? [], prefix);
+    validate(value) ? [] : recordErrors(validate.errors ?? [], prefix, limit);
 }
 
 /**
  * Compiles the contract once per model. Valid records, nearly all of them, are accepted by a plain
  * check (`acceptsRecord`) that says yes exactly when the schema does; ajv runs only on the others,
- * to name every problem.
+ * to name every problem (at most `limit` of them, see error-limits.ts).
  */
-export function compileContract(features: readonly Feature[]): RecordValidator {
-  const full = compileValidator(recordSchema(features));
+export function compileContract(
+  features: readonly Feature[],
+  limit = MAX_RECORD_FIELD_ERRORS,
+): RecordValidator {
+  const full = compileValidator(recordSchema(features), shared(), limit);
   const accepts = acceptsRecord(features);
   return (record, prefix = '') => (accepts(record) ? [] : full(record, prefix));
 }

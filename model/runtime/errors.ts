@@ -7,6 +7,8 @@ export interface FieldError {
   readonly message: string;
   /** The JSON Schema keyword that failed (`enum`, `type`, `required`, `maximum`, ...). */
   readonly keyword: string;
+  /** How many errors were left out, on the entry that stands for them (`more_errors`). */
+  readonly omitted?: number;
 }
 
 export type ModelErrorCode =

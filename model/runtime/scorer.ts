@@ -6,6 +6,7 @@
 import * as ort from 'onnxruntime-node';
 import type { Feature, FeatureRecord } from '../features.js';
 import { compileContract } from './contract.js';
+import { capRequestErrors, errorCount } from './error-limits.js';
 import { readRecord, withoutField } from './record-reader.js';
 import { ModelError, type FieldError } from './errors.js';
 import { columnEncoder, encodeRecords, type InputBinding } from './inputs.js';
@@ -17,7 +18,10 @@ export type Outcome =
   | { readonly ok: false; readonly errors: FieldError[] };
 
 export interface Scorer {
-  /** Every field error of every record, pointers prefixed by the record's index (`/3/age`). */
+  /**
+   * Every field error of every record, pointers prefixed by the record's index (`/3/age`), as
+   * many as error-limits.ts lets a record and a request list (`more_errors` counts the rest).
+   */
   validate(records: readonly unknown[]): FieldError[];
   /**
    * Scores the valid records in one ONNX Runtime call; invalid ones get their field errors.
@@ -25,7 +29,7 @@ export interface Scorer {
    * is ignored, as if each record had been copied without it.
    */
   scoreEach(records: readonly unknown[], extra?: string): Promise<Outcome[]>;
-  /** Scores all records, or throws `invalid_input` listing every field error when any is invalid. */
+  /** Scores all records, or throws `invalid_input` with `validate`'s errors when any is invalid. */
   predict(records: readonly unknown[]): Promise<Prediction[]>;
 }
 
@@ -64,7 +68,8 @@ export function createScorer({ session, inputs, output, features }: ScorerParts)
     for (const column of columns) column.length = rows;
     return { columns, valid, rows };
   };
-  const validate = (records: readonly unknown[]) => records.flatMap((r, i) => check(r, `/${i}`));
+  const validate = (records: readonly unknown[]) =>
+    capRequestErrors(records.flatMap((r, i) => check(r, `/${i}`)));
   const scoreEach = async (records: readonly unknown[], extra?: string): Promise<Outcome[]> => {
     if (extra !== undefined && featureNames.has(extra))
       return scoreEach(records.map((r) => withoutField(r, extra)));
@@ -100,7 +105,7 @@ export function createScorer({ session, inputs, output, features }: ScorerParts)
     if (rows === records.length) return rows === 0 ? [] : run(encode(columns, rows));
     const errors = validate(records);
     if (errors.length > 0)
-      throw new ModelError('invalid_input', `${errors.length} invalid field(s)`, {
+      throw new ModelError('invalid_input', `${errorCount(errors)} invalid field(s)`, {
         details: errors,
       });
     return run(encodeRecords(inputs, records as FeatureRecord[])); // ajv accepts what the plain check refused
