@@ -3,7 +3,7 @@
  * column per feature in a single pass (no per-record tensors, no second read of every field), then
  * scored in one ONNX Runtime call. Invalid records get their field errors from ajv.
  */
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import type { Feature, FeatureRecord } from '../features.js';
 import { compileContract } from './contract.js';
 import { capRequestErrors, errorCount } from './error-limits.js';
@@ -45,16 +45,22 @@ export function createScorer({ session, inputs, output, features }: ScorerParts)
   const read = readRecord(features);
   const encode = columnEncoder(inputs, features);
   const oneRow = inputs.some((b) => b.oneRow);
-  const run = async (feeds: Record<string, ort.Tensor>): Promise<Prediction[]> => {
-    if (oneRow) {
-      const result = await runRowByRow(session, feeds, [output.name]);
-      return decodePredictions(result[output.name] as ort.Tensor, output);
-    }
-    const single = Object.values(feeds)[0]?.dims[0] === 1;
-    const result = await session.run(single ? twice(feeds) : feeds, [output.name]);
+  /** Scores `rows` records; `feeds` may hold one more (see `padded`), whose prediction is dropped. */
+  const run = async (feeds: Record<string, ort.Tensor>, rows: number): Promise<Prediction[]> => {
+    const result = oneRow
+      ? await runRowByRow(session, feeds, [output.name])
+      : await session.run(feeds, [output.name]);
     const predictions = decodePredictions(result[output.name] as ort.Tensor, output);
-    return single ? predictions.slice(0, 1) : predictions;
+    return predictions.length > rows ? predictions.slice(0, rows) : predictions;
   };
+  /** The columns' tensors, a lone row repeated (`padded`). */
+  const encodeColumns = (columns: unknown[][], rows: number) => {
+    if (rows !== 1 || oneRow) return encode(columns, rows);
+    for (const column of columns) column.push(column[0]);
+    return encode(columns, 2);
+  };
+  const encodeList = (records: readonly FeatureRecord[]) =>
+    encodeRecords(inputs, records.length === 1 && !oneRow ? padded(records) : records);
   const featureNames = new Set(features.map((f) => f.name));
   /** The records' columns; `valid[i]` false where the contract refuses record i. */
   const columnsOf = (records: readonly unknown[], extra?: string) => {
@@ -78,7 +84,7 @@ export function createScorer({ session, inputs, output, features }: ScorerParts)
       valid[i] ? [] : check(extra === undefined ? r : withoutField(r, extra), `/${i}`),
     );
     if (errors.some((e, i) => !valid[i] && e.length === 0)) return scoreRows(records, errors); // the plain check and ajv disagree: ajv decides
-    const predictions = rows === 0 ? [] : await run(encode(columns, rows));
+    const predictions = rows === 0 ? [] : await run(encodeColumns(columns, rows), rows);
     let next = 0;
     return errors.map((e) =>
       e.length === 0
@@ -92,7 +98,7 @@ export function createScorer({ session, inputs, output, features }: ScorerParts)
     errors: FieldError[][],
   ): Promise<Outcome[]> => {
     const ok = records.filter((_, i) => errors[i]?.length === 0) as FeatureRecord[];
-    const predictions = ok.length === 0 ? [] : await run(encodeRecords(inputs, ok));
+    const predictions = ok.length === 0 ? [] : await run(encodeList(ok), ok.length);
     let next = 0;
     return errors.map((e) =>
       e.length === 0
@@ -102,37 +108,24 @@ export function createScorer({ session, inputs, output, features }: ScorerParts)
   };
   const predict = async (records: readonly unknown[]) => {
     const { columns, rows } = columnsOf(records);
-    if (rows === records.length) return rows === 0 ? [] : run(encode(columns, rows));
+    if (rows === records.length) return rows === 0 ? [] : run(encodeColumns(columns, rows), rows);
     const errors = validate(records);
     if (errors.length > 0)
       throw new ModelError('invalid_input', `${errorCount(errors)} invalid field(s)`, {
         details: errors,
       });
-    return run(encodeRecords(inputs, records as FeatureRecord[])); // ajv accepts what the plain check refused
+    return run(encodeList(records as FeatureRecord[]), records.length); // ajv accepts what the plain check refused
   };
   return { validate, scoreEach, predict };
 }
 
 /**
- * The same feeds with their one row repeated. ONNX Runtime's linear kernels take another code path
- * for a single row (a matrix-vector product) whose float32 rounding differs in the last bit from
- * the batched path for about a third of the applicants: scoring one row as two makes an applicant's
- * score the same whether it arrives alone or in a batch (`scorer.test.ts`).
+ * A lone record repeated. ONNX Runtime's linear kernels take another code path for a single row (a
+ * matrix-vector product) whose float32 rounding differs in the last bit from the batched path for
+ * about a third of the applicants: scoring one row as two makes an applicant's score the same
+ * whether it arrives alone or in a batch (`scorer.test.ts`). The copy is made while encoding, so
+ * it costs one more row in the same tensors, not a second set of tensors.
  */
-function twice(feeds: Record<string, ort.Tensor>): Record<string, ort.Tensor> {
-  const out: Record<string, ort.Tensor> = {};
-  for (const [name, t] of Object.entries(feeds)) {
-    const dims = [2, ...t.dims.slice(1)];
-    if (t.type === 'string') {
-      const data = t.data as string[];
-      out[name] = new ort.Tensor('string', [...data, ...data], dims);
-      continue;
-    }
-    const data = t.data as Float32Array;
-    const doubled = new (data.constructor as Float32ArrayConstructor)(data.length * 2);
-    doubled.set(data);
-    doubled.set(data, data.length);
-    out[name] = new ort.Tensor(t.type as 'float32', doubled, dims);
-  }
-  return out;
+function padded(records: readonly FeatureRecord[]): readonly FeatureRecord[] {
+  return [records[0] as FeatureRecord, records[0] as FeatureRecord];
 }
