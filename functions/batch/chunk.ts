@@ -7,6 +7,7 @@
  * than the header; a chunk that can never be read is a 400.
  */
 import type { Feature } from '../../model/features.js';
+import { escapePointer } from '../../model/runtime/contract.js';
 import { withoutField } from '../../model/runtime/record-reader.js';
 import { CHUNK_CONTENT_TYPES, TEXT_LIMITS } from '../events/contract.js';
 import { isJsonMediaType, mediaType } from '../events/media-type.js';
@@ -46,14 +47,15 @@ function keyProblem(key: unknown): string | undefined {
     : undefined;
 }
 
-const pointerTo = (field: string) => `/${field.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-
 /** Refuses the rows whose key is unusable (their key is then left out of the result). */
 function checkKeys(keys: Key[], keyColumn: string, rejected: Map<number, RowError[]>): void {
   keys.forEach((key, row) => {
     const detail = keyProblem(key);
     if (detail === undefined) return;
-    rejected.set(row, [...(rejected.get(row) ?? []), { pointer: pointerTo(keyColumn), detail }]);
+    rejected.set(row, [
+      ...(rejected.get(row) ?? []),
+      { pointer: `/${escapePointer(keyColumn)}`, detail },
+    ]);
     keys[row] = undefined;
   });
 }
