@@ -1,35 +1,24 @@
 // The runtime serves ONNX models made by scikit-learn + skl2onnx's layouts, given a manifest made from a sample.
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeatureRecord } from '../features.js';
 import {
   FOREIGN_FIXTURES,
-  readGolden,
   sampleRecords,
   servableFixture,
   type ForeignFixture,
   type Golden,
 } from './foreign-fixtures.js';
 import { loadModel, type LoadedModel } from './load-model.js';
+import { serveInSuite } from './test-served-fixture.js';
 
 describe.each(FOREIGN_FIXTURES)(
   '$name, served from a generated manifest',
   (fixture: ForeignFixture) => {
-    let dir = '';
     let model: LoadedModel;
     let records: FeatureRecord[];
     let golden: Golden;
-
-    beforeAll(async () => {
-      ({ dir } = await servableFixture(fixture));
-      model = await loadModel(dir);
-      records = await sampleRecords(fixture);
-      golden = await readGolden(fixture.name);
-    });
-    afterAll(async () => {
-      await model.close();
-      await rm(dir, { recursive: true, force: true });
-    });
+    serveInSuite(fixture, (served) => ({ model, records, golden } = served));
 
     it('loads with the ZipMap unwrapped and the input layout the model has', () => {
       expect(model.info.zipMapUnwrapped).toBe(true);

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureRecord } from '../features.js';
 import {
   MORE_FOREIGN_FIXTURES,
-  readGolden,
   sampleRecords,
   servableFixture,
   type ForeignFixture,
   type Golden,
 } from './foreign-fixtures.js';
 import { loadModel, type LoadedModel } from './load-model.js';
+import { serveInSuite } from './test-served-fixture.js';
 
 const OUTPUTS: Readonly<Record<string, object>> = {
   'sklearn-rf-double-tensor': { label: 'label', probabilities: 'probabilities' },
@@ -22,21 +22,10 @@ const OUTPUTS: Readonly<Record<string, object>> = {
 };
 
 describe.each(MORE_FOREIGN_FIXTURES)('$name, served from a generated manifest', (fixture) => {
-  let dir = '';
   let model: LoadedModel;
   let records: FeatureRecord[];
   let golden: Golden;
-
-  beforeAll(async () => {
-    ({ dir } = await servableFixture(fixture));
-    model = await loadModel(dir);
-    records = await sampleRecords(fixture);
-    golden = await readGolden(fixture.name);
-  });
-  afterAll(async () => {
-    await model.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  serveInSuite(fixture, (served) => ({ model, records, golden } = served));
 
   it('reads the probabilities output the model has, and records its label output only when there is one', () => {
     expect(model.manifest.outputs).toEqual(OUTPUTS[fixture.name]);
