@@ -1,7 +1,7 @@
 import { CloudEvent } from 'cloudevents';
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from '../lib/problem.js';
 import { binaryMessage, receiveEvent } from './http-binding.js';
+import { problem } from '../testing/test-problem.js';
 
 const ce = {
   'ce-specversion': '1.0',
@@ -23,16 +23,6 @@ const binary = (
   );
 const structured = (envelope: unknown, contentType = 'application/cloudevents+json', prefix = '') =>
   receiveEvent({ 'content-type': contentType }, Buffer.from(prefix + JSON.stringify(envelope)));
-
-function problem(run: () => unknown): HttpProblem {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HttpProblem) return error;
-    throw error;
-  }
-  throw new Error('expected a problem');
-}
 
 describe('receiveEvent', () => {
   it('reads JSON data whatever the spelling of its media type (the SDK only knew exact ones)', () => {

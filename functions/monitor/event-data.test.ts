@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from '../lib/problem.js';
 import { isDateTime, outcomeData, predictionData } from './event-data.js';
+import { problem } from '../testing/test-problem.js';
 
 const valid = {
   request_id: 'r1',
@@ -13,16 +13,6 @@ const valid = {
   label: 'good',
   decision: 'approve',
 };
-
-function problem(run: () => unknown): HttpProblem {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HttpProblem) return error;
-    throw error;
-  }
-  throw new Error('expected a problem');
-}
 
 describe('predictionData', () => {
   it('accepts valid data, also as JSON text', () => {
