@@ -93,14 +93,7 @@ describe('bindInputs', () => {
   });
 
   it('fills a row-major [N,D] matrix for the matrix layout', () => {
-    const numeric: Feature[] = [
-      features[1] as Feature,
-      { ...(features[1] as Feature), name: 'weight' },
-    ];
-    const manifest = {
-      input: { layout: 'matrix', name: 'X' },
-      features: numeric,
-    } as unknown as Manifest;
+    const { manifest } = matrixOfTwo();
     const [binding] = bindInputs(manifest, [meta('X', 'float32', ['N', 2])]);
     const feeds = encodeRecords(binding ? [binding] : [], [
       { size: 1, weight: 2 },
@@ -111,6 +104,19 @@ describe('bindInputs', () => {
     expect(() => bindInputs(manifest, [meta('X', 'float32', ['N', 3])])).toThrow(/names 2 columns/);
   });
 });
+
+/** Two numeric features (`size`, `weight`) behind one matrix input `X`. */
+function matrixOfTwo() {
+  const numeric: Feature[] = [
+    features[1] as Feature,
+    { ...(features[1] as Feature), name: 'weight' },
+  ];
+  const manifest = {
+    input: { layout: 'matrix', name: 'X' },
+    features: numeric,
+  } as unknown as Manifest;
+  return { numeric, manifest };
+}
 
 describe('columnEncoder', () => {
   it('builds the tensors of the first n rows from columns in feature order, as hand-worked', () => {
@@ -133,14 +139,7 @@ describe('columnEncoder', () => {
   });
 
   it('interleaves a matrix input row by row', () => {
-    const numeric: Feature[] = [
-      features[1] as Feature,
-      { ...(features[1] as Feature), name: 'weight' },
-    ];
-    const manifest = {
-      input: { layout: 'matrix', name: 'X' },
-      features: numeric,
-    } as unknown as Manifest;
+    const { numeric, manifest } = matrixOfTwo();
     const bindings = bindInputs(manifest, [meta('X', 'float64', ['N', 2])]);
     const feeds = columnEncoder(bindings, numeric)(
       [
